@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make book` and `make test`.
+# Both bootstrap .venv from the pinned requirements and generate any
+# missing data set first. Python 3.11 and make are all they assume.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test datasets release clean-book help
+
+help:
+	@echo "make book      build the course site into _build/html"
+	@echo "make test      run the whole test suite"
+	@echo "make datasets  generate and verify the data sets"
+	@echo "make release   regenerate exercises/ from solutions/"
+
+$(STAMP): requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+datasets: $(STAMP)
+	$(BIN)/course datasets
+
+release: $(STAMP)
+	$(BIN)/course release
+
+book: datasets
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo
+	@echo "The course site is built. Open: file://$(CURDIR)/_build/html/index.html"
+
+test: datasets
+	$(BIN)/python -m pytest
+
+clean-book:
+	rm -rf _build

@@ -1,0 +1,150 @@
+"""Run the checks described by the specs: hidden tests and frozen cases.
+
+The hidden tests run inside nbgrader's kernel (``hidden_test``); the
+mutant tests and the release use :func:`hidden_failures` and
+:func:`freeze_public_cases`.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.compare import (Mismatch, call_capturing, check_not_mutated,
+                                compare, compare_outputs, encode, matches)
+from autograder.spec import (argument_names, get_spec, load_mutants,
+                             load_specs, reference_function)
+
+
+def _run_against_reference(slug, spec, case, function, reveal):
+    """Compare ``function`` with the reference on one case.
+
+    Raises
+    ------
+    Mismatch
+        With hints from the known mistakes that the output matches.
+    """
+    reference = reference_function(slug, spec.name)
+    expected, expected_printed, _, _ = call_capturing(
+        reference, case.args, case.kwargs)
+    got, printed, args_after, _ = call_capturing(function, case.args,
+                                                 case.kwargs)
+    try:
+        compare_outputs(spec.outputs, expected, got, spec.rtol, spec.atol,
+                        reveal)
+        if spec.check_printed:
+            compare("printed output", expected_printed, printed, spec.rtol,
+                    spec.atol, reveal)
+        if not spec.may_mutate:
+            check_not_mutated(spec.name, argument_names(slug, spec.name),
+                              case.args, args_after)
+    except Mismatch as mismatch:
+        for hint in _matching_hints(slug, spec, case, got, printed):
+            mismatch.add_hint(hint)
+        raise
+
+
+def _matching_hints(slug, spec, case, got, printed):
+    """Hints of the known mistakes whose result equals the learner's."""
+    mutants, _ = load_mutants(slug)
+    hints = []
+    for mutant in mutants.get(spec.name, []):
+        if mutant.hint is None:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong, wrong_printed, _, _ = call_capturing(
+                    mutant.function, case.args, case.kwargs)
+        except Exception:
+            continue
+        if not spec.check_printed:
+            wrong_printed = None
+        if matches(spec.outputs, wrong, got, wrong_printed, printed):
+            hints.append(mutant.hint)
+    return hints
+
+
+def hidden_failures(slug, name, function):
+    """Run every hidden case and return the failure messages (or [])."""
+    spec = get_spec(slug, name)
+    failures = []
+    for case in spec.hidden_cases():
+        try:
+            _run_against_reference(slug, spec, case, function, reveal=False)
+        except Mismatch as mismatch:
+            failures.append(f"{case.label}: {mismatch}")
+        except Exception as error:  # the function under test raised
+            failures.append(f"{case.label}: raised "
+                            f"{type(error).__name__}: {error}")
+    return failures
+
+
+def hidden_test(slug, name, function):
+    """The hidden test of one graded function, as run by nbgrader.
+
+    Raises
+    ------
+    AssertionError
+        Naming the first failing case, the variable and a hint, without
+        revealing the reference's values.
+    """
+    failures = hidden_failures(slug, name, function)
+    if failures:
+        raise AssertionError(
+            f"{name} failed {len(failures)} hidden test case(s). "
+            f"First failure, {failures[0]}")
+
+
+def freeze_public_cases(slug):
+    """Compute the visible checks' data: inputs, outputs and mistakes.
+
+    Returns
+    -------
+    dict
+        Function name -> list of JSON-ready cases (see
+        :func:`autograder.compare.check_case` for the fields).
+    """
+    mutants, _ = load_mutants(slug)
+    frozen = {}
+    for spec in load_specs(slug):
+        reference = reference_function(slug, spec.name)
+        cases = []
+        for case in spec.public_cases():
+            expected, printed, _, _ = call_capturing(reference, case.args,
+                                                     case.kwargs)
+            cases.append(encode({
+                "label": case.label,
+                "arg_names": list(argument_names(slug, spec.name)),
+                "args": case.args,
+                "kwargs": case.kwargs,
+                "outputs": list(spec.outputs),
+                "expected": expected,
+                "printed": printed if spec.check_printed else None,
+                "rtol": spec.rtol,
+                "atol": spec.atol,
+                "may_mutate": spec.may_mutate,
+                "mistakes": _frozen_mistakes(mutants.get(spec.name, []),
+                                             case, spec, expected, printed),
+            }))
+        frozen[spec.name] = cases
+    return frozen
+
+
+def _frozen_mistakes(mutants, case, spec, expected, expected_printed):
+    """The outputs of hinted mutants on a public case, with their hints."""
+    mistakes = []
+    for mutant in mutants:
+        if mutant.hint is None:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                wrong, wrong_printed, _, _ = call_capturing(
+                    mutant.function, case.args, case.kwargs)
+        except Exception as error:
+            mistakes.append([mutant.hint, {"raises": type(error).__name__},
+                             None])
+            continue
+        if not spec.check_printed:
+            wrong_printed = None
+        if not matches(spec.outputs, wrong, expected, wrong_printed,
+                       expected_printed):
+            mistakes.append([mutant.hint, wrong, wrong_printed])
+    return mistakes

@@ -1,0 +1,126 @@
+"""Checks are data: the declarative description of a graded function.
+
+One :class:`FunctionSpec` per graded function says how to build its inputs
+(fixed public cases and randomized hidden cases), how to compare its
+outputs and how many points it is worth. The same spec drives the visible
+checks (frozen into the exercise folder), the hidden tests (run by nbgrader)
+and the mutant tests (run by pytest).
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable
+
+from autograder.compare import ATOL, RTOL
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of a graded function.
+
+    Parameters
+    ----------
+    label : str
+        Says what the case is, e.g. ``"seed 1, X (5, 1)"``; shown in
+        messages, so it must not reveal expected values.
+    args : tuple
+        Positional arguments.
+    kwargs : dict
+        Keyword arguments.
+    """
+
+    label: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    """Everything the runners need to check one graded function.
+
+    Parameters
+    ----------
+    name : str
+        The function's name in the notebook and the reference module.
+    outputs : tuple of str
+        Names of the returned values, e.g. ``("grads", "cost")``.
+    points : int
+        Points of the function's test cell.
+    public_cases : callable
+        Returns the fixed cases shown to learners, with frozen outputs.
+    hidden_cases : callable
+        Returns the randomized cases (several seeds, shapes and edge
+        cases), compared against the reference at grading time.
+    check_printed : bool
+        Also compare what the function prints.
+    may_mutate : bool
+        Whether the function may modify its inputs in place.
+    rtol, atol : float
+        Tolerances for values.
+    """
+
+    name: str
+    outputs: tuple
+    points: int
+    public_cases: Callable[[], list]
+    hidden_cases: Callable[[], list]
+    check_printed: bool = False
+    may_mutate: bool = False
+    rtol: float = RTOL
+    atol: float = ATOL
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """A realistic wrong implementation of a graded function.
+
+    Parameters
+    ----------
+    mistake : str
+        What is wrong, in a few words.
+    function : callable
+        The wrong implementation.
+    hint : str or None
+        The hint a learner should see when their output matches this
+        mistake's output.
+    """
+
+    mistake: str
+    function: Callable
+    hint: str | None = None
+
+
+def load_specs(slug):
+    """Return the list of :class:`FunctionSpec` of an assignment."""
+    return importlib.import_module(f"autograder.checks.{slug}").SPECS
+
+
+def get_spec(slug, name):
+    """Return the spec of one graded function."""
+    for spec in load_specs(slug):
+        if spec.name == name:
+            return spec
+    raise KeyError(f"{slug} has no graded function named {name!r}")
+
+
+def reference_function(slug, name):
+    """Return the reference implementation of a graded function."""
+    return getattr(importlib.import_module(f"autograder.reference.{slug}"),
+                   name)
+
+
+def argument_names(slug, name):
+    """Return the parameter names of a graded function, in order."""
+    return tuple(inspect.signature(reference_function(slug, name)).parameters)
+
+
+def load_mutants(slug):
+    """Return ``(MUTANTS, ALTERNATIVES)`` of an assignment.
+
+    ``MUTANTS`` maps a function name to a list of :class:`Mutant`;
+    ``ALTERNATIVES`` maps it to a list of correct implementations.
+    """
+    module = importlib.import_module(f"autograder.mutants.{slug}")
+    return module.MUTANTS, module.ALTERNATIVES
