@@ -139,7 +139,10 @@ def execute(slug, timeout=120):
     path = notebook_path(slug)
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                   record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
     nbformat.write(notebook, path)
 
 
@@ -149,7 +152,7 @@ def nbgrader_config(root):
     """The course's nbgrader config with the course root set to ``root``."""
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
     config.CourseDirectory.root = str(root)
-    config.GenerateAssignment.no_database = True
+    config.CourseDirectory.db_url = f"sqlite:///{root}/gradebook.db"
     return config
 
 
@@ -243,12 +246,13 @@ def leaks(slug):
                 problems.append(f"{path.relative_to(ROOT)} leaks '{marker}'")
     notebook = folder / f"{slug}.ipynb"
     if notebook.exists():
-        code = "\n".join(cell.source for cell in
-                         nbformat.read(notebook, as_version=4).cells
-                         if cell.cell_type == "code")
+        code_lines = {line.strip() for cell in
+                      nbformat.read(notebook, as_version=4).cells
+                      if cell.cell_type == "code"
+                      for line in cell.source.splitlines()}
         for spec in load_specs(slug):
             for line in _solution_lines(slug, spec.name):
-                if line in code:
+                if line in code_lines:
                     problems.append(f"exercises/{slug} leaks the reference "
                                     f"code of {spec.name}: '{line}'")
     return problems

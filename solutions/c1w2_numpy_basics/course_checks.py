@@ -81,6 +81,8 @@ def _show(value):
         return np.array2string(np.asarray(value), precision=8,
                                threshold=12, edgeitems=3,
                                separator=", ")
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
     return repr(value)
 
 
@@ -397,4 +399,22 @@ def check(function_name, function, cases_file="public_cases.json"):
                 f"{function_name}, check {number} of {len(cases)} "
                 f"({case['label']}) raised {type(error).__name__}: {error}"
                 f"{hints}") from error
+        print(f"  ok  {case['label']}: "
+              f"{_summary(case['outputs'], case['expected'])}")
     print(f"{function_name}: all {len(cases)} visible checks passed.")
+
+
+def _summary(output_names, expected, width=100):
+    """One line showing the expected outputs of a passed case."""
+    values = expected if len(output_names) > 1 else (expected,)
+    parts = []
+    for name, value in zip(output_names, values):
+        if isinstance(value, dict):
+            shown = ", ".join(f"{key}: {_show(item)}" for key, item in
+                              value.items())
+            shown = "{" + shown + "}"
+        else:
+            shown = _show(value)
+        parts.append(f"{name} = {' '.join(shown.split())}")
+    line = "; ".join(parts)
+    return line if len(line) <= width else line[:width - 3] + "..."
