@@ -14,7 +14,6 @@ course check NOTEBOOK
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 
@@ -100,19 +99,8 @@ def parser():
 def main(argv=None):
     """Entry point of the ``course`` command."""
     args = parser().parse_args(argv)
-    _put_environment_on_path()
     return args.run(args)
 
-
-def _put_environment_on_path():
-    """Let nbgrader find its helper programs (alembic, jupyter).
-
-    They sit beside this Python, which may not be on PATH when the command
-    is run as ``.venv/bin/course``.
-    """
-    bin_dir = os.path.dirname(sys.executable)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
 
 if __name__ == "__main__":

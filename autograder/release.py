@@ -19,7 +19,9 @@ import ast
 import filecmp
 import inspect
 import json
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -156,6 +158,21 @@ def nbgrader_config(root):
     return config
 
 
+def nbgrader_api(root):
+    """nbgrader's Python API for the course folder ``root``.
+
+    nbgrader runs helper programs (``alembic``) found on PATH; they sit
+    beside this Python, which is not on PATH when a command is run as
+    ``.venv/bin/course`` without activating the environment.
+    """
+    from nbgrader.apps import NbGraderAPI
+
+    bin_dir = os.path.dirname(sys.executable)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    return NbGraderAPI(config=nbgrader_config(root))
+
+
 def generate_exercise(slug, workdir):
     """Run nbgrader's ``generate_assignment`` on a copy of ``solutions/slug``.
 
@@ -164,13 +181,10 @@ def generate_exercise(slug, workdir):
     pathlib.Path
         The generated exercise folder inside ``workdir``.
     """
-    from nbgrader.apps import NbGraderAPI
-
     shutil.copytree(SOLUTIONS / slug, workdir / "solutions" / slug,
                     ignore=shutil.ignore_patterns(
                         ".ipynb_checkpoints", "__pycache__", "datasets"))
-    api = NbGraderAPI(config=nbgrader_config(workdir))
-    result = api.generate_assignment(slug, force=True, create=True)
+    result = nbgrader_api(workdir).generate_assignment(slug, force=True, create=True)
     if not result["success"]:
         raise RuntimeError(f"nbgrader generate_assignment failed for {slug}:"
                            f"\n{result.get('error') or result.get('log')}")
