@@ -1,0 +1,295 @@
+"""Tests of the data sets: generators, registry, files and error messages."""
+import ast
+import shutil
+
+import h5py
+import numpy as np
+import pytest
+
+from autograder import data
+from autograder.data import DatasetError, generators, lr_utils, store
+
+CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A folder holding freshly generated copies of every data file."""
+    folder = tmp_path_factory.mktemp("datasets")
+    data.ensure_all(data_dir=folder)
+    return folder
+
+
+@pytest.fixture
+def copy_of(generated, tmp_path):
+    """Copy one generated file into an empty folder; returns the folder."""
+    def _copy(name):
+        shutil.copy(generated / name, tmp_path / name)
+        return tmp_path
+    return _copy
+
+
+# --- planar flower ---------------------------------------------------------
+
+def test_flower_first_points_match_the_course():
+    """Does the flower reproduce the course's first two points?"""
+    X, _ = generators.planar_flower()
+    expected = [[1.20444229, 0.1587099], [3.57611415, -1.4821709]]
+    np.testing.assert_allclose(X[:, :2], expected, atol=1e-7)
+
+
+def test_flower_range_is_about_minus_4_2_to_4_1():
+    """Do both coordinates of the flower span about [-4.2, 4.1]?"""
+    X, _ = generators.planar_flower()
+    assert np.all((-4.3 < X.min(axis=1)) & (X.min(axis=1) < -4.1))
+    assert np.all((4.0 < X.max(axis=1)) & (X.max(axis=1) < 4.2))
+
+
+def test_flower_shapes_dtypes_and_balance():
+    """Is the flower (2, 400) floats and (1, 400) uint8 with 200 per class?"""
+    X, Y = generators.planar_flower()
+    assert (X.shape, X.dtype, Y.shape, Y.dtype) == ((2, 400), np.float64, (1, 400), np.uint8)
+    assert Y[0, :200].sum() == 0 and Y[0, 200:].sum() == 200
+
+
+# --- circles and moons -----------------------------------------------------
+
+def test_circles_first_points_and_labels():
+    """Do the first train circles match the values sklearn's algorithm gives?"""
+    train_X, train_Y, _, _ = generators.circles_dataset()
+    np.testing.assert_allclose(train_X[:, :2].T, [[-0.077414, 0.852602],
+                                                  [0.43187, -0.872145]], atol=1e-5)
+    assert train_Y[0, :5].tolist() == [1, 0, 1, 1, 0]
+
+
+def test_circles_shapes_and_balance():
+    """Are the circles 300 train and 100 test points, half in each class?"""
+    train_X, train_Y, test_X, test_Y = generators.circles_dataset()
+    shapes = [a.shape for a in (train_X, train_Y, test_X, test_Y)]
+    assert shapes == [(2, 300), (1, 300), (2, 100), (1, 100)]
+    assert (train_Y.mean(), test_Y.mean()) == (0.5, 0.5)
+
+
+def test_circles_test_split_differs_from_train():
+    """Is the test split a fresh draw (seed 2), not the train points again?"""
+    train_X, _, test_X, _ = generators.circles_dataset()
+    assert not np.allclose(train_X[:, :100], test_X)
+
+
+def test_moons_first_points_and_labels():
+    """Do the first moons match the values sklearn's algorithm gives?"""
+    X, Y = generators.moons_dataset()
+    np.testing.assert_allclose(X[:, :2].T, [[-0.21687, 1.015449],
+                                            [0.80505, -0.557973]], atol=1e-5)
+    assert Y[0, :5].tolist() == [0, 1, 1, 1, 0]
+
+
+def test_moons_shapes_and_balance():
+    """Are the moons (2, 300) and (1, 300) with 150 points per class?"""
+    X, Y = generators.moons_dataset()
+    assert (X.shape, Y.shape, int(Y.sum())) == ((2, 300), (1, 300), 150)
+
+
+def test_noise_is_added_after_the_shuffle():
+    """Without noise, are the shuffled points exactly on the two circles?"""
+    X, Y = generators.make_circles(40, noise=0.0, factor=0.5, seed=0)
+    radius = np.hypot(*X)
+    np.testing.assert_allclose(radius, np.where(Y[0] == 1, 0.5, 1.0))
+    assert Y[0, :20].sum() not in (0, 20)  # the labels really were shuffled
+
+
+# --- cat pictures ----------------------------------------------------------
+
+def test_cat_loader_shapes_and_dtypes(generated):
+    """Does load_cat_dataset give the course loader's shapes and dtypes?"""
+    x_train, y_train, x_test, y_test, classes = data.load_cat_dataset(generated)
+    assert (x_train.shape, x_train.dtype) == ((209, 64, 64, 3), np.uint8)
+    assert (x_test.shape, x_test.dtype) == ((50, 64, 64, 3), np.uint8)
+    assert (y_train.shape, y_test.shape) == ((1, 209), (1, 50))
+    assert y_train.dtype == np.int64
+    assert classes.tolist() == [b"non-cat", b"cat"]
+
+
+def test_cat_files_keep_the_original_keys(generated):
+    """Do the HDF5 files use train_set_x / train_set_y / list_classes keys?"""
+    with h5py.File(generated / "train_catvnoncat.h5") as f:
+        assert sorted(f) == ["list_classes", "train_set_x", "train_set_y"]
+    with h5py.File(generated / "test_catvnoncat.h5") as f:
+        assert sorted(f) == ["list_classes", "test_set_x", "test_set_y"]
+
+
+def test_both_classes_present_in_each_split(generated):
+    """Does each split hold cats and non-cats, and nothing but 0 and 1?"""
+    _, y_train, _, y_test, _ = data.load_cat_dataset(generated)
+    for y in (y_train, y_test):
+        assert set(np.unique(y)) == {0, 1}
+        assert 0.3 < y.mean() < 0.7
+
+
+def test_cat_pictures_are_not_blank_or_duplicated(generated):
+    """Do the pictures use the pixel range and differ from one another?"""
+    x_train, _, x_test, _, _ = data.load_cat_dataset(generated)
+    both = np.concatenate([x_train, x_test]).reshape(259, -1)
+    assert both.min() < 30 and both.max() > 225
+    assert len(np.unique(both, axis=0)) == 259
+
+
+# --- registry and checksums ------------------------------------------------
+
+def test_registry_matches_the_generators():
+    """Is the committed registry what the generators produce today?"""
+    assert store.make_registry() == data.read_registry()
+
+
+def test_registry_lists_every_file_with_a_licence():
+    """Does every registry entry say what it is and how it is licensed?"""
+    files = data.read_registry()["files"]
+    assert set(files) == set(CAT_FILES) | {"planar_flower.h5", "circles.h5", "moons.h5"}
+    for entry in files.values():
+        assert entry["description"] and entry["generator"]
+        assert "CC-BY-4.0" in entry["licence"] and "own code" in entry["licence"]
+
+
+def test_lr_utils_checksums_equal_the_registry():
+    """Does the standalone helper pin the same checksums as the registry?"""
+    files = data.read_registry()["files"]
+    for name in CAT_FILES:
+        from_registry = {key: (a["dtype"], tuple(a["shape"]), a["sha256"])
+                         for key, a in files[name]["arrays"].items()}
+        assert lr_utils.CHECKSUMS[name] == from_registry
+
+
+def test_generators_leave_the_global_rng_state_alone_in_build():
+    """Does building a file keep NumPy's global random state unchanged?"""
+    np.random.seed(123)
+    expected = np.random.rand()
+    np.random.seed(123)
+    store.build("moons")
+    assert np.random.rand() == expected
+
+
+# --- files, errors and ensure_all ------------------------------------------
+
+def test_missing_file_names_file_and_command(tmp_path):
+    """Does loading a missing file name it and the command that fixes it?"""
+    with pytest.raises(DatasetError) as err:
+        data.load("moons", data_dir=tmp_path)
+    assert str(tmp_path / "moons.h5") in str(err.value)
+    assert "course datasets" in str(err.value)
+
+
+def test_data_dir_comes_from_the_environment(tmp_path, monkeypatch):
+    """Is COURSE_DATA_DIR used when no folder is passed?"""
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
+    with pytest.raises(DatasetError, match="missing") as err:
+        data.verify("circles.h5")
+    assert str(tmp_path) in str(err.value)
+
+
+def test_truncated_file_is_reported_as_unreadable(copy_of):
+    """Does a truncated file raise an error naming it and `course datasets`?"""
+    folder = copy_of("circles.h5")
+    path = folder / "circles.h5"
+    path.write_bytes(path.read_bytes()[:3000])
+    with pytest.raises(DatasetError, match="unreadable") as err:
+        data.load("circles.h5", data_dir=folder)
+    assert "circles.h5" in str(err.value) and "course datasets" in str(err.value)
+
+
+def test_flipped_bytes_are_detected(copy_of):
+    """Does a file with flipped bytes in its data raise DatasetError?"""
+    folder = copy_of("train_catvnoncat.h5")
+    path = folder / "train_catvnoncat.h5"
+    raw = bytearray(path.read_bytes())
+    middle = len(raw) // 2
+    raw[middle:middle + 64] = bytes(b ^ 0xFF for b in raw[middle:middle + 64])
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatasetError) as err:
+        data.load_cat_dataset(folder)
+    assert "train_catvnoncat.h5" in str(err.value) and "course datasets" in str(err.value)
+
+
+def test_changed_value_gives_checksum_mismatch(tmp_path):
+    """Does one changed number in a valid HDF5 file fail the checksum?"""
+    arrays = store.build("moons")
+    arrays["X"][0, 0] += 1e-12
+    lr_utils.write_h5(tmp_path / "moons.h5", arrays)
+    with pytest.raises(DatasetError, match="checksum mismatch for array 'X'"):
+        data.load("moons", data_dir=tmp_path)
+
+
+def test_wrong_shape_is_reported(tmp_path):
+    """Does an array of the wrong shape name the key and the shapes?"""
+    arrays = store.build("moons")
+    arrays["Y"] = arrays["Y"].ravel()
+    lr_utils.write_h5(tmp_path / "moons.h5", arrays)
+    with pytest.raises(DatasetError, match=r"'Y' is <i8 \(300,\), expected <i8 \(1, 300\)"):
+        data.load("moons", data_dir=tmp_path)
+
+
+def test_ensure_all_generates_then_reports_ok(tmp_path):
+    """Does ensure_all write missing files once and then just verify them?"""
+    first = data.ensure_all(data_dir=tmp_path)
+    second = data.ensure_all(data_dir=tmp_path)
+    assert len(first) == 5 and all("generated" in line for line in first)
+    assert all(" ok " in line for line in second)
+
+
+def test_ensure_all_keeps_a_corrupt_file_unless_forced(copy_of):
+    """Is a corrupt file reported (with --force advice) and fixed only by force?"""
+    folder = copy_of("moons.h5")
+    (folder / "moons.h5").write_bytes(b"not an HDF5 file")
+    with pytest.raises(DatasetError, match="course datasets --force"):
+        data.ensure_all(data_dir=folder)
+    assert (folder / "moons.h5").read_bytes() == b"not an HDF5 file"
+    data.ensure_all(force=True, data_dir=folder)
+    assert data.load("moons", data_dir=folder)["X"].shape == (2, 300)
+
+
+# --- the standalone lr_utils helper ----------------------------------------
+
+def test_lr_utils_imports_only_numpy_h5py_hashlib_pathlib():
+    """Can lr_utils be copied next to a notebook (no autograder import)?"""
+    tree = ast.parse(open(lr_utils.__file__).read())
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            modules.add((node.module or ".").split(".")[0])
+    assert modules <= {"numpy", "h5py", "hashlib", "pathlib"}
+
+
+def test_lr_utils_generates_into_an_empty_folder(tmp_path, monkeypatch):
+    """In an empty folder, does load_dataset write ./datasets and verify it?"""
+    monkeypatch.chdir(tmp_path)
+    x_train, y_train, x_test, y_test, classes = lr_utils.load_dataset()
+    assert all((tmp_path / "datasets" / name).is_file() for name in CAT_FILES)
+    assert (x_train.shape, y_train.shape, x_test.shape, y_test.shape) == (
+        (209, 64, 64, 3), (1, 209), (50, 64, 64, 3), (1, 50))
+    assert classes.tolist() == [b"non-cat", b"cat"]
+
+
+def test_lr_utils_finds_datasets_in_a_parent_folder(generated, tmp_path, monkeypatch):
+    """From solutions/<slug>/, does load_dataset use the repo's datasets/?"""
+    for name in CAT_FILES:
+        shutil.copy(generated / name, tmp_path / name)
+    root = tmp_path.parent / (tmp_path.name + "_repo")
+    shutil.copytree(tmp_path, root / "datasets")
+    notebook_dir = root / "solutions" / "c1w2_logistic_regression"
+    notebook_dir.mkdir(parents=True)
+    monkeypatch.chdir(notebook_dir)
+    assert lr_utils.find_data_dir() == root / "datasets"
+    lr_utils.load_dataset()
+    assert not (notebook_dir / "datasets").exists()
+
+
+def test_lr_utils_rejects_a_corrupt_file(copy_of):
+    """Does the helper refuse a file whose labels were changed?"""
+    folder = copy_of("test_catvnoncat.h5")
+    shutil.copy(folder / "test_catvnoncat.h5", folder / "train_catvnoncat.h5.src")
+    arrays = lr_utils.cat_arrays("train")
+    arrays["train_set_y"] = 1 - arrays["train_set_y"]
+    lr_utils.write_h5(folder / "train_catvnoncat.h5", arrays)
+    with pytest.raises(lr_utils.DatasetError, match="train_catvnoncat.h5.*checksum"):
+        lr_utils.load_dataset(folder)
