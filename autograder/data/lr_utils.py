@@ -16,7 +16,6 @@ The same generator writes the course repository's copies (``course
 datasets``), so both routes give byte-identical arrays.
 """
 import hashlib
-import os
 from pathlib import Path
 
 import h5py
@@ -42,14 +41,20 @@ NUM_PX = 64
 #: bytes of the C-contiguous array). Must equal ``datasets/registry.json``.
 CHECKSUMS = {
     "train_catvnoncat.h5": {
-        "train_set_x": ("|u1", (209, 64, 64, 3), "TBD"),
-        "train_set_y": ("<i8", (209,), "TBD"),
-        "list_classes": ("|S7", (2,), "TBD"),
+        "train_set_x": ("|u1", (209, 64, 64, 3),
+            "4db475213ef268edf134f6f795654d71ac572ee73abef95d6d8d397503c8fe08"),
+        "train_set_y": ("<i8", (209,),
+            "5f2d0ebb514fe49206cade72af8502cde428cd1dc77341c5afda9cc3a01595f6"),
+        "list_classes": ("|S7", (2,),
+            "501e08cac7e5bc35d3dce9d8298caaed2813fe9b0ce6b0917238c184e0490552"),
     },
     "test_catvnoncat.h5": {
-        "test_set_x": ("|u1", (50, 64, 64, 3), "TBD"),
-        "test_set_y": ("<i8", (50,), "TBD"),
-        "list_classes": ("|S7", (2,), "TBD"),
+        "test_set_x": ("|u1", (50, 64, 64, 3),
+            "e31dfa6e02426bbfbde30fd3c2d749790cd31dbe16f2971932e05bb1b97a83d9"),
+        "test_set_y": ("<i8", (50,),
+            "1dd5d73127c21da3bb6331dc94256cb5abaf9ae63a7e97ce493e59291bb3d856"),
+        "list_classes": ("|S7", (2,),
+            "501e08cac7e5bc35d3dce9d8298caaed2813fe9b0ce6b0917238c184e0490552"),
     },
 }
 
@@ -272,7 +277,7 @@ def write_h5(path, arrays):
     """Write ``arrays`` (dict of ndarrays) to ``path`` with gzip, atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    tmp = path.with_name(path.name + ".partial")
     try:
         with h5py.File(tmp, "w") as f:
             for key, value in arrays.items():
@@ -281,7 +286,7 @@ def write_h5(path, arrays):
                                      compression_opts=9, shuffle=True)
                 else:
                     f.create_dataset(key, data=value)
-        os.replace(tmp, path)
+        tmp.replace(path)
     finally:
         if tmp.exists():
             tmp.unlink()
