@@ -1,0 +1,423 @@
+"""Tests of the course book: its configuration, its build and its rendering.
+
+The fast tests read the sources only. The slow ones build the site once per
+test session with the same command as ``make book`` (plus ``--all``, so that
+every page is re-read and every warning is reported again; executed
+notebooks still come from the execution cache) and then look at the result,
+finally in a headless Chromium that has no network.
+
+Chromium is ``/usr/bin/chromium`` (``apt-get install chromium``), or the
+path in ``COURSE_CHROMIUM``. Without it the browser tests are skipped, unless
+``COURSE_REQUIRE_BROWSER=1`` is set (as in CI), in which case they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.parse
+from pathlib import Path, PurePosixPath
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+WEEK2_PAGE = "book/c1/week2.html"
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+BUILD_COMMAND = [str(JUPYTER_BOOK), "build", ".", "-W", "-n", "--keep-going",
+                 "--all"]
+MAX_LINE = 79
+MAX_MATHJAX_BYTES = 5 * 1024 * 1024
+
+# Sphinx reports problems as "WARNING: ..." / "ERROR: ..." (optionally
+# after "path:line: "). Kernel chatter such as "[IPKernelApp] WARNING | ..."
+# is not a build warning and does not match.
+SPHINX_PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE):")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def load_yaml(name: str) -> dict:
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf8"))
+
+
+def toc_files(entries) -> list[str]:
+    """All `file:` entries of a _toc.yml subtree, depth first."""
+    found = []
+    for entry in entries or []:
+        if "file" in entry:
+            found.append(entry["file"])
+        for key in ("parts", "chapters", "sections"):
+            found += toc_files(entry.get(key))
+    return found
+
+
+def note_pages() -> list[Path]:
+    return sorted((ROOT / "book").rglob("*.md"))
+
+
+def code_cells(text: str) -> list[tuple[int, list[str]]]:
+    """(first line number, lines) of each ```{code-cell} block."""
+    cells, current, start = [], None, 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if current is None and line.startswith("```{code-cell}"):
+            current, start = [], number + 1
+        elif current is not None and line.startswith("```"):
+            cells.append((start, current))
+            current = None
+        elif current is not None:
+            current.append(line)
+    return cells
+
+
+# --------------------------------------------------------------------------
+# Fast tests: the sources and the configuration
+# --------------------------------------------------------------------------
+
+
+def test_toc_lists_only_existing_pages():
+    """Does every page named in _toc.yml exist as a .md or .ipynb file?"""
+    toc = load_yaml("_toc.yml")
+    pages = [toc["root"]] + toc_files(toc.get("parts"))
+    missing = [page for page in pages
+               if not any((ROOT / f"{page}{suffix}").is_file()
+                          for suffix in (".md", ".ipynb"))]
+    assert not missing, f"pages in _toc.yml without a source file: {missing}"
+    for required in ("book/intro", "book/notation", "book/c1/week1",
+                     "book/c1/week2"):
+        assert required in pages, f"{required} is missing from _toc.yml"
+
+
+def test_execution_settings_are_strict():
+    """Is execution cached, and does an error in a page fail the build?"""
+    execute = load_yaml("_config.yml")["execute"]
+    assert execute["execute_notebooks"] == "cache"
+    assert execute["allow_errors"] is False
+    assert 0 < execute["timeout"] <= 600
+
+
+@pytest.mark.parametrize("slug", ["c1w2_numpy_basics",
+                                  "c1w2_logistic_regression"])
+def test_exercise_notebooks_are_not_executed(slug):
+    """Would an exercise notebook be excluded from execution at build time?
+
+    myst-nb tests each pattern with PurePosixPath.match on the absolute
+    path of the notebook; this repeats that test.
+    """
+    patterns = load_yaml("_config.yml")["execute"]["exclude_patterns"]
+    notebook = PurePosixPath((ROOT / "exercises" / slug / f"{slug}.ipynb")
+                             .as_posix())
+    assert any(notebook.match(p) for p in patterns), (
+        f"no execute.exclude_patterns entry matches {notebook}")
+    note = PurePosixPath((ROOT / "book" / "c1" / "week2.md").as_posix())
+    assert not any(note.match(p) for p in patterns), (
+        "the notes themselves must be executed")
+
+
+def test_private_folders_are_excluded_from_the_site():
+    """Are solutions, tests and the virtualenv kept out of the book?"""
+    excluded = load_yaml("_config.yml")["exclude_patterns"]
+    for pattern in ("solutions/**", "tests/**", "autograder/**",
+                    "benchmarks/**", ".venv", "_build", "README.md"):
+        assert pattern in excluded, f"{pattern!r} not in exclude_patterns"
+    assert load_yaml("_config.yml")["only_build_toc_files"] is True
+
+
+def test_mathjax_is_vendored_outside_static():
+    """Is MathJax served from the site itself, and not from _static/?"""
+    sphinx = load_yaml("_config.yml")["sphinx"]["config"]
+    mathjax_path = sphinx["mathjax_path"]
+    assert "://" not in mathjax_path, "MathJax must not come from a CDN"
+    # Sphinx resolves a relative mathjax_path against _static/.
+    served = PurePosixPath(os.path.normpath(f"_static/{mathjax_path}"))
+    assert served.parts[0] != "_static", (
+        "files under _static/ are added to every page as scripts")
+    extra = [ROOT / path for path in sphinx["html_extra_path"]]
+    script = [path / served for path in extra if (path / served).is_file()]
+    assert script, f"{served} is not in any html_extra_path folder"
+    fonts = script[0].parent / "output" / "chtml" / "fonts" / "woff-v2"
+    assert len(list(fonts.glob("*.woff"))) >= 20, f"fonts missing in {fonts}"
+    size = sum(f.stat().st_size for f in script[0].parent.rglob("*")
+               if f.is_file())
+    assert size < MAX_MATHJAX_BYTES, f"vendored MathJax is {size} bytes"
+
+
+@pytest.mark.parametrize("page", note_pages(),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_code_cells_fit_in_79_columns(page):
+    """Does every line of code in the notes fit in 79 columns?"""
+    long_lines = [
+        f"{page.name}:{start + offset}: {len(line)} columns"
+        for start, lines in code_cells(page.read_text(encoding="utf8"))
+        for offset, line in enumerate(lines)
+        if len(line) > MAX_LINE
+    ]
+    assert not long_lines, "\n".join(long_lines)
+
+
+def test_preamble_fits_in_79_columns():
+    """Does the shared preamble keep to 79 columns too?"""
+    lines = (ROOT / "book" / "_preamble.py").read_text().splitlines()
+    long_lines = [n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]
+    assert not long_lines, f"lines over {MAX_LINE} columns: {long_lines}"
+
+
+@pytest.mark.parametrize("page", [p for p in note_pages()
+                                  if "{code-cell}" in p.read_text()],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_notes_load_the_shared_preamble(page):
+    """Does each page of notes start with the hidden preamble cell?"""
+    first_cell = code_cells(page.read_text(encoding="utf8"))[0][1]
+    assert ":tags: [remove-cell]" in first_cell
+    assert "%run ../_preamble.py" in first_cell
+
+
+# --------------------------------------------------------------------------
+# Slow tests: the build
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def book_build():
+    """Build the book once; return (return code, build log)."""
+    if not JUPYTER_BOOK.exists():
+        pytest.fail(f"jupyter-book not found next to {sys.executable}")
+    result = subprocess.run(BUILD_COMMAND, cwd=ROOT, capture_output=True,
+                            text=True, timeout=1800)
+    log = ANSI.sub("", result.stdout + result.stderr)
+    (BUILD / "logs").mkdir(parents=True, exist_ok=True)
+    (BUILD / "logs" / "book-build.log").write_text(log, encoding="utf8")
+    return result.returncode, log
+
+
+@pytest.fixture(scope="session")
+def built_site(book_build):
+    """The built site, only after a successful build."""
+    returncode, _ = book_build
+    if returncode != 0:
+        pytest.fail("the book build failed (see test_book_builds and "
+                    "_build/logs/book-build.log)", pytrace=False)
+    return HTML
+
+
+@pytest.mark.slow
+def test_book_builds(book_build):
+    """Does `jupyter-book build . -W -n --keep-going` succeed?"""
+    returncode, log = book_build
+    problems = [line for line in log.splitlines()
+                if SPHINX_PROBLEM.search(line)]
+    assert returncode == 0, (
+        "build failed; problems reported:\n" + "\n".join(problems)
+        + f"\n\nend of the log:\n{log[-2000:]}")
+
+
+@pytest.mark.slow
+def test_build_log_has_no_warnings(book_build):
+    """Is the build log free of Sphinx warnings and errors?"""
+    _, log = book_build
+    problems = [line for line in log.splitlines()
+                if SPHINX_PROBLEM.search(line)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["index.html", "book/intro.html",
+                                  "book/notation.html", "book/c1/week1.html",
+                                  WEEK2_PAGE])
+def test_pages_are_built(built_site, page):
+    """Is each page of the table of contents in the site?"""
+    assert (built_site / page).is_file(), f"{page} was not built"
+
+
+@pytest.mark.slow
+def test_no_solutions_are_published(built_site):
+    """Does the site leave out the instructor notebooks and the tests?"""
+    for folder in ("solutions", "tests", "autograder"):
+        assert not (built_site / folder).exists()
+        assert not (built_site / "_sources" / folder).exists()
+
+
+class _LocalAssetCollector:
+    """Collect src/href of the scripts and stylesheets in an HTML page."""
+
+    TAGS = re.compile(r"<(script|link)\b[^>]*>", re.IGNORECASE)
+    ATTR = re.compile(r"""\b(src|href)\s*=\s*["']([^"']+)["']""",
+                      re.IGNORECASE)
+
+    @classmethod
+    def assets(cls, html: str) -> list[str]:
+        found = []
+        for tag in cls.TAGS.finditer(html):
+            text = tag.group(0)
+            if tag.group(1).lower() == "link" and not re.search(
+                    r"""rel=["'](stylesheet|preload|modulepreload)""",
+                    text):
+                continue
+            found += [value for _, value in cls.ATTR.findall(text)]
+        return found
+
+
+@pytest.mark.slow
+def test_pages_load_nothing_from_the_network(built_site):
+    """Do all pages load their scripts and stylesheets from the site?"""
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages, "no HTML pages were built"
+    remote = [
+        f"{page.relative_to(built_site)}: {url}"
+        for page in pages
+        for url in _LocalAssetCollector.assets(page.read_text("utf8"))
+        if url.startswith(("http:", "https:", "//"))
+    ]
+    assert not remote, "\n".join(remote)
+
+
+@pytest.mark.slow
+def test_mathjax_script_resolves_to_the_vendored_copy(built_site):
+    """Does the week 2 page load tex-chtml.js from <site>/mathjax/?"""
+    page = built_site / WEEK2_PAGE
+    scripts = [url for url in _LocalAssetCollector.assets(page.read_text())
+               if "tex-chtml" in url]
+    assert len(scripts) == 1, f"MathJax scripts on the page: {scripts}"
+    path = urllib.parse.urlsplit(scripts[0]).path
+    target = (page.parent / path).resolve()
+    assert target == (built_site / "mathjax" / "tex-chtml.js").resolve()
+    assert target.is_file()
+    assert not (built_site / "_static" / "mathjax").exists()
+
+
+@pytest.mark.slow
+def test_week2_shows_the_broadcasting_demo(built_site):
+    """Does week 2 print the exact output of the food-matrix demo?"""
+    text = (built_site / WEEK2_PAGE).read_text("utf8")
+    for value in ("59.", "239.", "155.4", "76.9", "94.91525424",
+                  "43.51464435", "63.70656371", "1.17035111"):
+        assert value in text, f"{value} missing from the broadcasting demo"
+
+
+# --------------------------------------------------------------------------
+# Slow tests: the rendered page in a headless browser
+# --------------------------------------------------------------------------
+
+
+def chromium() -> str:
+    """Path of Chromium; skip (or fail when required) if there is none."""
+    candidates = [os.environ.get("COURSE_CHROMIUM"), "/usr/bin/chromium",
+                  shutil.which("chromium"), shutil.which("chromium-browser")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    reason = ("Chromium not found (install it with `apt-get install "
+              "chromium`, or set COURSE_CHROMIUM)")
+    if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason}; COURSE_REQUIRE_BROWSER=1 requires it")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Serve the built site on a free localhost port for the session."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [
+        chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--virtual-time-budget=15000", *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True,
+                          timeout=180)
+
+
+@pytest.fixture(scope="session")
+def week2_dom(site_url, tmp_path_factory):
+    """The week 2 page's DOM after Chromium has run its scripts."""
+    tmp_path = tmp_path_factory.mktemp("chromium-dom")
+    result = run_chromium(tmp_path, "--dump-dom", f"{site_url}/{WEEK2_PAGE}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "</html>" in result.stdout, "Chromium returned no DOM"
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_browser_renders_math_with_mathjax(week2_dom):
+    """Has MathJax turned the week 2 math into rendered output?"""
+    rendered = week2_dom.count("<mjx-container")
+    assert rendered >= 50, f"only {rendered} mjx-container elements"
+    assert 'display="true"' in week2_dom, "no display equation rendered"
+
+
+@pytest.mark.slow
+def test_browser_leaves_no_raw_tex_in_the_text(week2_dom):
+    """Is there no unrendered TeX left in the visible text of week 2?"""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(week2_dom, "html.parser")
+    for hidden in soup.find_all(["mjx-container", "script", "style",
+                                 "noscript", "pre", "code", "template"]):
+        hidden.decompose()
+    text = soup.get_text(" ")
+    for tex in ("\\frac", "\\mathcal", "\\begin{", "\\(", "\\[", "$$"):
+        assert tex not in text, (
+            f"raw TeX {tex!r} in the text: "
+            f"...{text[max(0, text.find(tex) - 80):text.find(tex) + 80]}...")
+
+
+@pytest.mark.slow
+def test_browser_page_shows_every_figure(week2_dom, built_site):
+    """Are all figures of week 2 in the page, with their PNG files?"""
+    source = (ROOT / "book" / "c1" / "week2.md").read_text("utf8")
+    expected = len(re.findall(r"^\s+name: fig-", source, re.MULTILINE))
+    images = re.findall(r"""<img\b[^>]*\bsrc=["']([^"']+\.png)["']""",
+                        week2_dom)
+    generated = [src for src in images if "_images/" in src]
+    assert len(generated) >= expected >= 7, (
+        f"{len(generated)} generated images for {expected} figures")
+    page_dir = (built_site / WEEK2_PAGE).parent
+    for src in generated:
+        path = urllib.parse.urlsplit(src).path
+        target = (page_dir / urllib.parse.unquote(path)).resolve()
+        assert target.is_file(), f"image {src} has no file"
+        assert target.stat().st_size > 2000, f"image {src} looks empty"
+
+
+@pytest.mark.slow
+def test_browser_screenshot_is_not_blank(site_url, tmp_path):
+    """Does a screenshot of week 2 show a page rather than a blank?
+
+    The screenshot is kept in _build/screenshots/ for a person to look at.
+    """
+    from PIL import Image, ImageStat
+
+    shot = BUILD / "screenshots" / "week2.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    shot.unlink(missing_ok=True)
+    result = run_chromium(tmp_path, f"--screenshot={shot}",
+                          "--window-size=1280,2000",
+                          f"{site_url}/{WEEK2_PAGE}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.is_file(), "Chromium wrote no screenshot"
+    with Image.open(shot) as image:
+        assert image.size == (1280, 2000)
+        spread = ImageStat.Stat(image.convert("L")).stddev[0]
+    assert spread > 10, f"the screenshot is nearly uniform ({spread:.1f})"
