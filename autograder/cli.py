@@ -7,6 +7,9 @@ course release [SLUG ...] [--check] [--no-execute]
     that it is up to date and leaks nothing.
 course datasets [--force]
     Generate any missing data set and verify every file's checksums.
+course mutants [SLUG ...]
+    Print, per graded function, how many mutants the hidden tests kill and
+    how many correct alternatives they accept.
 course check NOTEBOOK
     Run a learner's notebook and print which graded functions pass their
     visible checks.
@@ -54,6 +57,22 @@ def _datasets(args):
     return 0
 
 
+def _mutants(args):
+    from autograder import release
+    from autograder.runner import mutant_report
+
+    print(f"{'assignment':<26} {'function':<24} {'killed':>9} "
+          f"{'accepted':>9}")
+    complete = True
+    for slug in args.slugs or release.slugs():
+        for name, total, killed, alternatives, accepted in mutant_report(
+                slug):
+            complete &= killed == total and accepted == alternatives
+            print(f"{slug:<26} {name:<24} {f'{killed}/{total}':>9} "
+                  f"{f'{accepted}/{alternatives}':>9}")
+    return 0 if complete else 1
+
+
 def _check(args):
     from autograder.learner_check import NotebookError, format_table, run_checks
 
@@ -88,6 +107,12 @@ def parser():
     datasets.add_argument("--force", action="store_true",
                           help="regenerate every file, even valid ones")
     datasets.set_defaults(run=_datasets)
+
+    mutants = commands.add_parser(
+        "mutants", help="show how many mutants the hidden tests kill")
+    mutants.add_argument("slugs", nargs="*", metavar="SLUG",
+                         help="assignments (default: all)")
+    mutants.set_defaults(run=_mutants)
 
     check = commands.add_parser(
         "check", help="run a notebook's visible checks and print a table")

@@ -32,17 +32,11 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from autograder import ROOT
 from autograder.runner import freeze_public_cases
-from autograder.spec import load_specs, reference_function
+from autograder.spec import helper_files, load_specs, reference_function
 
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 
-#: Files copied into an assignment folder, by slug: name -> source.
-HELPERS = {
-    "c1w2_numpy_basics": {},
-    "c1w2_logistic_regression": {
-        "lr_utils.py": ROOT / "autograder" / "data" / "lr_utils.py"},
-}
 #: Every assignment folder gets the comparator, as ``course_checks.py``.
 CHECKS_MODULE = ROOT / "autograder" / "compare.py"
 #: Text that must never appear in a learner's exercise folder.
@@ -51,8 +45,9 @@ FORBIDDEN = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS",
 
 
 def slugs():
-    """The assignments that have a solution notebook, in order."""
-    return sorted(HELPERS)
+    """The assignments: folders ``solutions/<slug>/<slug>.ipynb``, sorted."""
+    return sorted(folder.name for folder in SOLUTIONS.iterdir()
+                  if (folder / f"{folder.name}.ipynb").is_file())
 
 
 def notebook_path(slug, folder=SOLUTIONS):
@@ -94,8 +89,8 @@ def expected_files(slug):
     files = {"course_checks.py": CHECKS_MODULE.read_text(encoding="utf-8"),
              "public_cases.json": json.dumps(freeze_public_cases(slug),
                                              indent=None) + "\n"}
-    for name, source in HELPERS[slug].items():
-        files[name] = source.read_text(encoding="utf-8")
+    for name, source in helper_files(slug).items():
+        files[name] = (ROOT / source).read_text(encoding="utf-8")
     return files
 
 

@@ -148,3 +148,26 @@ def _frozen_mistakes(mutants, case, spec, expected, expected_printed):
                        expected_printed):
             mistakes.append([mutant.hint, wrong, wrong_printed])
     return mistakes
+
+
+def mutant_report(slug):
+    """How well the hidden tests separate right from wrong, per function.
+
+    Returns
+    -------
+    list of tuple
+        ``(function, mutants, killed, alternatives, accepted)`` per graded
+        function: a good test suite kills every mutant and accepts every
+        alternative.
+    """
+    mutants, alternatives = load_mutants(slug)
+    rows = []
+    for spec in load_specs(slug):
+        with np.errstate(all="ignore"):
+            killed = sum(bool(hidden_failures(slug, spec.name, m.function))
+                         for m in mutants.get(spec.name, []))
+            accepted = sum(not hidden_failures(slug, spec.name, f)
+                           for f in alternatives.get(spec.name, []))
+        rows.append((spec.name, len(mutants.get(spec.name, [])), killed,
+                     len(alternatives.get(spec.name, [])), accepted))
+    return rows

@@ -97,6 +97,16 @@ def load_specs(slug):
     return importlib.import_module(f"autograder.checks.{slug}").SPECS
 
 
+def helper_files(slug):
+    """Files the assignment folder carries besides the checks.
+
+    A check module may define ``HELPER_FILES``: file name in the folder ->
+    path of its single source, relative to the repository root.
+    """
+    module = importlib.import_module(f"autograder.checks.{slug}")
+    return getattr(module, "HELPER_FILES", {})
+
+
 def get_spec(slug, name):
     """Return the spec of one graded function."""
     for spec in load_specs(slug):

@@ -1,4 +1,5 @@
 """Round trip through nbgrader's real commands: release, submit, grade."""
+import importlib
 import shutil
 
 import nbformat
@@ -8,14 +9,10 @@ from autograder import ROOT
 from autograder.grading import autograde, cell_scores
 from autograder.release import (SOLUTIONS, generate_exercise,
                                 graded_cell_source)
-from autograder.spec import load_mutants, load_specs
+from autograder.spec import load_specs
+from tests.conftest import SLUGS
 
 pytestmark = pytest.mark.slow
-
-#: A function whose result no other graded function uses, and a mistake.
-WRONG_ONE = {"c1w2_numpy_basics": ("L2", "square of the sum"),
-             "c1w2_logistic_regression": ("model", "ignores learning_rate")}
-
 
 def _submit(course, slug, student, notebook_text, source_folder):
     """Place a submission in ``submitted/<student>/<slug>/``."""
@@ -26,31 +23,28 @@ def _submit(course, slug, student, notebook_text, source_folder):
     (folder / f"{slug}.ipynb").write_text(notebook_text, encoding="utf-8")
 
 
-def _with_mutant(slug, name, mistake):
-    """The solution notebook with one function replaced by a mutant."""
-    import inspect
-    mutant = next(m for m in load_mutants(slug)[0][name]
-                  if m.mistake == mistake)
+def _with_mutant(slug):
+    """The solution notebook with one function replaced by a mutant.
+
+    The learner's cell imports the wrong function from the mutant catalogue
+    (the grading environment has the package), under the graded name.
+    """
+    module = importlib.import_module(f"autograder.mutants.{slug}")
+    name, mistake = module.ROUND_TRIP
+    mutant = next(m for m in module.MUTANTS[name] if m.mistake == mistake)
     notebook = nbformat.read(SOLUTIONS / slug / f"{slug}.ipynb", 4)
     for cell in notebook.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == name:
-            wrong = inspect.getsource(mutant.function).replace(
-                f"def {mutant.function.__name__}(", f"def {name}(")
-            imports = "import numpy as np\nimport copy\n"
-            helpers = ""
-            if "_model(" in wrong:
-                helpers = _model_helper_source()
-            cell.source = imports + helpers + wrong
+            cell.source = (f"from autograder.mutants.{slug} import "
+                           f"{mutant.function.__name__} as {name}")
     return nbformat.writes(notebook)
 
 
-def _model_helper_source():
-    import inspect
-    from autograder.mutants import c1w2_logistic_regression as mutants
-    return inspect.getsource(mutants._model)
+def _round_trip_function(slug):
+    return importlib.import_module(f"autograder.mutants.{slug}").ROUND_TRIP[0]
 
 
-@pytest.fixture(scope="module", params=sorted(WRONG_ONE))
+@pytest.fixture(scope="module", params=SLUGS)
 def graded_class(request, tmp_path_factory):
     """A class of four submissions, graded by nbgrader."""
     slug = request.param
@@ -61,7 +55,7 @@ def graded_class(request, tmp_path_factory):
     _submit(course, slug, "ada", solution_text, exercise)
     _submit(course, slug, "bob",
             (exercise / f"{slug}.ipynb").read_text(), exercise)
-    _submit(course, slug, "cy", _with_mutant(slug, *WRONG_ONE[slug]),
+    _submit(course, slug, "cy", _with_mutant(slug),
             exercise)
     _submit(course, slug, "dee", solution_text[:-200], exercise)
     outcomes = {o.student: o for o in autograde(course, slug)}
@@ -86,7 +80,7 @@ def test_untouched_exercise_scores_zero(graded_class):
 def test_one_wrong_function_loses_exactly_its_points(graded_class):
     """Does one wrong function cost that function's points, no more?"""
     slug, course, outcomes = graded_class
-    name = WRONG_ONE[slug][0]
+    name = _round_trip_function(slug)
     points = next(s.points for s in load_specs(slug) if s.name == name)
     assert outcomes["cy"].score == outcomes["cy"].max_score - points
     scores = cell_scores(course, slug, "cy")

@@ -141,6 +141,10 @@ def l2_dot(yhat, y):
     return np.dot(y - yhat, y - yhat)
 
 
+#: A mutant of a function no other graded function calls: the grading
+#: round trip submits it and expects exactly that function's points lost.
+ROUND_TRIP = ("L2", "square of the sum")
+
 MUTANTS = {
     "sigmoid": [
         Mutant("math.exp instead of np.exp", sigmoid_math_exp,
