@@ -5,42 +5,17 @@ random state (``np.random.seed`` / ``RandomState``) in a fixed order, so
 they reproduce the original assignments' numbers bit for bit. Each of them
 reseeds and therefore changes the global state, as the original loaders
 did. The cat pictures use their own ``np.random.default_rng`` and leave the
-global state alone; that code lives in ``lr_utils`` (see there).
+global state alone; that code lives in ``lr_utils`` (see there). The
+flower's formula lives in ``planar_utils``, which an exercise folder
+carries on its own; it is imported from there.
 """
 import numpy as np
 
 from .lr_utils import CLASSES, cat_arrays, cat_images
+from .planar_utils import planar_flower
 
 __all__ = ["planar_flower", "make_circles", "make_moons", "circles_dataset",
            "moons_dataset", "cat_images", "cat_arrays", "CLASSES"]
-
-
-def planar_flower():
-    """The two-class "flower" of the planar-classification assignment.
-
-    Seed 1 is set once. For class j = 0, 1 in turn, draw the angles
-    ``t = linspace(3.12 j, 3.12 (j + 1), 200) + 0.2 N(0, 1)`` first and the
-    radii ``r = 4 sin(4 t) + 0.2 N(0, 1)`` second; the points are
-    ``(r sin t, r cos t)``.
-
-    Returns
-    -------
-    X : ndarray, shape (2, 400), float64
-        Coordinates; rows 0-199 of ``X.T`` are class 0, the rest class 1.
-    Y : ndarray, shape (1, 400), uint8
-        Labels: 0 (red) or 1 (blue).
-    """
-    np.random.seed(1)
-    m, n, a = 400, 200, 4
-    X = np.zeros((m, 2))
-    Y = np.zeros((m, 1), dtype=np.uint8)
-    for j in range(2):
-        rows = slice(n * j, n * (j + 1))
-        t = np.linspace(3.12 * j, 3.12 * (j + 1), n) + np.random.randn(n) * 0.2
-        r = a * np.sin(4 * t) + np.random.randn(n) * 0.2
-        X[rows] = np.column_stack([r * np.sin(t), r * np.cos(t)])
-        Y[rows] = j
-    return X.T, Y.T
 
 
 def _shuffle_then_noise(points, labels, noise):
