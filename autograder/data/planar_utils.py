@@ -65,6 +65,22 @@ def planar_flower():
     return X.T, Y.T
 
 
+def sigmoid(x):
+    """The logistic function ``1 / (1 + exp(-x))``, element by element.
+
+    Parameters
+    ----------
+    x : ndarray or float
+        Any shape.
+
+    Returns
+    -------
+    ndarray or float
+        Same shape as ``x``, values in (0, 1).
+    """
+    return 1 / (1 + np.exp(-x))
+
+
 def sha256(array):
     """SHA-256 hex digest of the bytes of ``array`` in C order."""
     return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()
@@ -147,7 +163,7 @@ def load_planar_dataset(data_dir=None):
 # --- Extra data sets --------------------------------------------------------
 
 def _rings(rng, n, factor, noise):
-    """Two noisy concentric rings: label 0 outside, 1 inside (radius factor)."""
+    """Two noisy rings: label 0 on the unit circle, 1 at radius factor."""
     labels = np.arange(n) % 2
     angle = rng.uniform(0, 2 * np.pi, n)
     radius = np.where(labels == 1, factor, 1.0)
@@ -173,7 +189,7 @@ def _blobs(rng, n, centres):
 
 
 def _quantiles(rng, n, cov):
-    """One Gaussian cloud split in two classes by the distance to its centre."""
+    """One Gaussian cloud, split in two by the distance to its centre."""
     points = np.sqrt(cov) * rng.standard_normal((2, n))
     distance = np.sum(points ** 2, axis=0)
     labels = (distance > np.median(distance)).astype(int)
