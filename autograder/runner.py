@@ -22,16 +22,39 @@ def _run_against_reference(slug, spec, case, function, reveal):
     Mismatch
         With hints from the known mistakes that the output matches.
     """
-    reference = reference_function(slug, spec.name)
-    expected, expected_printed, _, _ = call_capturing(
-        reference, case.args, case.kwargs)
+    expected, expected_printed = reference_result(slug, spec, case)
     got, printed, args_after, _ = call_capturing(function, case.args,
                                                  case.kwargs)
+    judge(slug, spec, case, (expected, expected_printed),
+          (got, printed, args_after), reveal)
+
+
+def reference_result(slug, spec, case):
+    """The reference's ``(output, printed text)`` on one case."""
+    reference = reference_function(slug, spec.name)
+    output, printed, _, _ = call_capturing(reference, case.args, case.kwargs)
+    return output, printed
+
+
+def judge(slug, spec, case, expected, actual, reveal):
+    """Raise :class:`Mismatch` unless the learner's result is right.
+
+    Parameters
+    ----------
+    expected : tuple
+        ``(output, printed)`` of the reference.
+    actual : tuple
+        ``(output, printed, args_after)`` of the learner's function: its
+        return value, what it printed and its arguments after the call.
+    reveal : bool
+        Whether the message may show expected values.
+    """
+    got, printed, args_after = actual
     try:
-        compare_outputs(spec.outputs, expected, got, spec.rtol, spec.atol,
+        compare_outputs(spec.outputs, expected[0], got, spec.rtol, spec.atol,
                         reveal)
         if spec.check_printed:
-            compare("printed output", expected_printed, printed, spec.rtol,
+            compare("printed output", expected[1], printed, spec.rtol,
                     spec.atol, reveal)
         if not spec.may_mutate:
             check_not_mutated(spec.name, argument_names(slug, spec.name),
