@@ -40,7 +40,7 @@ def _public_problem():
     """A fixed small problem: n_x = 2, n_h = 3, m = 4."""
     parameters = {
         "W1": np.array([[0.5, -0.3], [-0.8, 0.2], [0.1, 0.9]]),
-        "b1": np.array([[0.1], [-0.2], [0.05]]),
+        "b1": np.array([[0.15], [-0.2], [0.05]]),
         "W2": np.array([[1.2, -0.7, 0.4]]),
         "b2": np.array([[-0.1]]),
     }
