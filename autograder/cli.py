@@ -7,6 +7,11 @@ course release [SLUG ...] [--check] [--no-execute]
     that it is up to date and leaks nothing.
 course datasets [--force]
     Generate any missing data set and verify every file's checksums.
+course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
+             [--scheduler ADDRESS] [--course DIR] [--report FILE]
+    Grade every submission in SOURCE (an nbgrader submitted/ tree, or a
+    zip or folder of <student>_<anything>.ipynb files): scores into the
+    gradebook, feedback, grades.csv, Gradescope results and a summary.
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _release(args):
@@ -54,6 +60,40 @@ def _datasets(args):
     except data.DatasetError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _grade(args):
+    import json
+
+    from autograder import release
+    from autograder.grade import grade_class, progress_printer
+    from autograder.intake import IntakeError
+
+    if args.slug not in release.slugs():
+        print(f"error: unknown assignment {args.slug!r}; known: "
+              f"{', '.join(release.slugs())}", file=sys.stderr)
+        return 2
+    course = args.course or f"grading/{args.slug}"
+    try:
+        entries = grade_class(args.slug, args.source, course, args.engine,
+                              args.jobs, args.scheduler, progress_printer())
+    except IntakeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    width = max([len(entry.student) for entry in entries] + [7])
+    for entry in entries:
+        score = ("error" if entry.score is None
+                 else f"{entry.score:g}/{entry.max_score:g}")
+        print(f"{entry.student:<{width}}  {score:>7}  "
+              f"{entry.error or entry.note}")
+    summary = json.loads((Path(course) / "summary.json").read_text())
+    if args.report:
+        Path(args.report).write_text(json.dumps(summary, indent=1))
+    counts = summary["counts"]
+    print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
+          f"{counts['errors']} errors. Summary: {course}/summary.html; "
+          f"grades: {course}/grades.csv; feedback: {course}/feedback/")
     return 0
 
 
@@ -107,6 +147,27 @@ def parser():
     datasets.add_argument("--force", action="store_true",
                           help="regenerate every file, even valid ones")
     datasets.set_defaults(run=_datasets)
+
+    grade = commands.add_parser(
+        "grade", help="grade a class of submissions")
+    grade.add_argument("slug", metavar="SLUG", help="the assignment")
+    grade.add_argument("source", metavar="SOURCE",
+                       help="submitted/ tree, or a zip or folder of "
+                            "<student>_<anything>.ipynb files")
+    grade.add_argument("--engine", choices=("fast", "nbgrader"),
+                       default="fast",
+                       help="fast: isolated workers, no kernel (default); "
+                            "nbgrader: nbgrader's autograde")
+    grade.add_argument("--jobs", type=int, default=2,
+                       help="parallel workers of the fast engine (default 2)")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the fast engine on this Dask scheduler")
+    grade.add_argument("--course", metavar="DIR",
+                       help="course folder for the gradebook and outputs "
+                            "(default grading/SLUG)")
+    grade.add_argument("--report", metavar="FILE",
+                       help="also write the class summary JSON here")
+    grade.set_defaults(run=_grade)
 
     mutants = commands.add_parser(
         "mutants", help="show how many mutants the hidden tests kill")

@@ -40,7 +40,9 @@ import traceback
 PRELOAD = ("math", "copy", "json", "itertools", "functools", "collections",
            "random", "re", "string", "time", "numbers", "io", "contextlib",
            "hashlib", "pathlib", "warnings", "inspect", "operator",
-           "numpy", "h5py", "matplotlib", "matplotlib.pyplot")
+           "numpy", "numpy.random", "numpy.linalg", "h5py", "matplotlib",
+           "matplotlib.pyplot", "matplotlib.backends.backend_agg",
+           "matplotlib.font_manager")
 
 #: User ids of the sandbox slots: slot N runs as uid BASE_UID + N.
 BASE_UID = 61000

@@ -1,0 +1,177 @@
+"""Outputs of a graded class: feedback, exports and the class summary.
+
+Everything a learner sees (feedback, ``results.json``) holds comparator
+messages and hints only: hidden tests and reference values never appear.
+Every text that comes from a submission is HTML-escaped.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+from nbgrader.plugins import CsvExportPlugin
+
+from autograder.release import nbgrader_config
+from autograder.spec import load_specs
+
+STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem
+auto; padding: 0 1rem; color: #222; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #ddd; padding: .4rem .6rem;
+text-align: left; vertical-align: top; }
+pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
+.pass { color: #1a7f37; } .fail { color: #b42318; }
+"""
+
+
+def write_all(course, slug, engine, entries):
+    """Write feedback, results.json, grades.csv, summary.json/.html, figure."""
+    course = Path(course)
+    specs = load_specs(slug)
+    for entry in entries:
+        if entry.score is not None:
+            write_feedback(course, slug, entry, specs)
+        write_gradescope(course, entry, specs)
+    _register_students(course, entries)
+    export_csv(course, slug)
+    summary = summarize(slug, engine, entries, specs)
+    (course / "summary.json").write_text(json.dumps(summary, indent=1))
+    plot_histogram(course / "histogram.png", entries, summary["max_score"])
+    (course / "summary.html").write_text(summary_page(summary))
+    return summary
+
+
+def _page(title, body):
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
+            f"{html.escape(title)}</title><style>{STYLE}</style></head>"
+            f"<body>{body}</body></html>")
+
+
+def write_feedback(course, slug, entry, specs):
+    """``feedback/<student>/<slug>/feedback.html`` for one learner."""
+    rows = []
+    for spec in specs:
+        points = entry.functions.get(spec.name, 0)
+        passed = points == spec.points
+        message = entry.messages.get(spec.name, "")
+        rows.append(
+            f"<tr><td><code>{spec.name}</code></td>"
+            f"<td class='{'pass' if passed else 'fail'}'>{points:g} / "
+            f"{spec.points}</td><td><pre>{html.escape(message)}</pre></td>"
+            f"</tr>")
+    notes = "".join(f"<p>{html.escape(text)}</p>" for text in
+                    [entry.note] + [f"A cell raised {error}" for error in
+                                    entry.cell_errors] if text)
+    body = (f"<h1>{html.escape(slug)}: feedback for "
+            f"{html.escape(entry.student)}</h1>"
+            f"<p>Score: <strong>{entry.score:g} / {entry.max_score:g}"
+            f"</strong></p>{notes}<table><tr><th>function</th>"
+            f"<th>points</th><th>what to look at</th></tr>{''.join(rows)}"
+            f"</table><p>Functions are graded on the visible checks and on "
+            f"hidden cases with other inputs; the messages name the first "
+            f"failing case.</p>")
+    folder = course / "feedback" / entry.student / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "feedback.html").write_text(_page(f"{slug} feedback", body))
+
+
+def write_gradescope(course, entry, specs):
+    """``results/<student>/results.json`` in Gradescope's format."""
+    tests = [{"name": spec.name, "score": entry.functions.get(spec.name, 0),
+              "max_score": spec.points,
+              "output": entry.messages.get(spec.name, ""),
+              "visibility": "visible"} for spec in specs]
+    result = {"score": entry.score or 0, "tests": tests,
+              "output": entry.error or entry.note or "Graded."}
+    folder = course / "results" / entry.student
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "results.json").write_text(json.dumps(result, indent=1))
+
+
+def _register_students(course, entries):
+    """Make every student known to the gradebook, so exports list them."""
+    with Gradebook(nbgrader_config(course).CourseDirectory.db_url) as book:
+        for entry in entries:
+            book.update_or_create_student(entry.student)
+
+
+def export_csv(course, slug):
+    """``grades.csv`` with nbgrader's own CSV export plugin."""
+    config = nbgrader_config(course)
+    plugin = CsvExportPlugin(config=config)
+    plugin.to = str(course / "grades.csv")
+    plugin.assignment = [slug]
+    with Gradebook(config.CourseDirectory.db_url) as book:
+        plugin.export(book)
+
+
+def summarize(slug, engine, entries, specs):
+    """The class summary as JSON-ready data."""
+    graded = [entry for entry in entries if entry.score is not None]
+    pass_rates = {spec.name: (sum(entry.functions.get(spec.name, 0)
+                                  == spec.points for entry in graded)
+                              / len(graded) if graded else None)
+                  for spec in specs}
+    return {
+        "assignment": slug, "engine": engine,
+        "max_score": sum(spec.points for spec in specs),
+        "counts": {"found": len(entries), "graded": len(graded),
+                   "errors": len(entries) - len(graded)},
+        "pass_rates": pass_rates,
+        "submissions": [{"student": e.student, "origin": e.origin,
+                         "score": e.score, "max_score": e.max_score,
+                         "error": e.error, "note": e.note,
+                         "functions": e.functions} for e in entries],
+    }
+
+
+def plot_histogram(path, entries, max_score):
+    """A histogram of the scores of the graded submissions."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scores = [entry.score for entry in entries if entry.score is not None]
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.hist(scores, bins=[x - 0.5 for x in range(int(max_score) + 2)],
+            color="#4477aa", edgecolor="white")
+    ax.set_xlabel("score")
+    ax.set_ylabel("submissions")
+    ax.set_title(f"{len(scores)} graded submissions "
+                 f"({len(entries) - len(scores)} errors)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def summary_page(summary):
+    """The class summary as an HTML page for the instructor."""
+    rates = "".join(
+        f"<tr><td><code>{name}</code></td><td>"
+        f"{'-' if rate is None else f'{100 * rate:.0f} %'}</td></tr>"
+        for name, rate in sorted(summary["pass_rates"].items(),
+                                 key=lambda item: item[1] or 0))
+    rows = "".join(_submission_row(s) for s in summary["submissions"])
+    counts = summary["counts"]
+    body = (f"<h1>{html.escape(summary['assignment'])}: class summary</h1>"
+            f"<p>{counts['found']} submissions found, {counts['graded']} "
+            f"graded, {counts['errors']} with errors (engine: "
+            f"{summary['engine']}; maximum {summary['max_score']} points)."
+            f"</p><img src='histogram.png' alt='score histogram'>"
+            f"<h2>What the class struggles with</h2><table><tr><th>function"
+            f"</th><th>passed by</th></tr>{rates}</table>"
+            f"<h2>Submissions</h2><table><tr><th>student</th><th>score</th>"
+            f"<th>error or note</th></tr>{rows}</table>")
+    return _page(f"{summary['assignment']} summary", body)
+
+
+def _submission_row(submission):
+    score = submission["score"]
+    shown = "" if score is None else f"{score:g}"
+    remark = submission["error"] or submission["note"]
+    return (f"<tr><td>{html.escape(submission['student'])}</td>"
+            f"<td>{shown}</td><td>{html.escape(remark)}</td></tr>")
