@@ -15,7 +15,9 @@ import numpy as np
 
 from .. import ROOT
 from . import generators as gen
+from .football import football_arrays
 from .lr_utils import DatasetError, sha256, write_h5
+from .signs_utils import sign_arrays
 
 #: Default folder of the data files: ``<repo>/datasets``.
 DATA_DIR = ROOT / "datasets"
@@ -61,6 +63,19 @@ SPECS = {
     "moons.h5": (
         "Noisy moons, 300 points (C2 W2 optimization).",
         "autograder.data.generators.moons_dataset()", _moons),
+    "football.h5": (
+        "Noisy 'football' positions, train 211 / test 200 (C2 W1 "
+        "regularization).",
+        "autograder.data.football.football_arrays()", football_arrays),
+    "train_signs.h5": (
+        "Synthetic hand signs, training split (1080; label = raised "
+        "fingers, 0-5).",
+        "autograder.data.signs_utils.sign_arrays('train')",
+        lambda: sign_arrays("train")),
+    "test_signs.h5": (
+        "Synthetic hand signs, test split (120; label = raised fingers).",
+        "autograder.data.signs_utils.sign_arrays('test')",
+        lambda: sign_arrays("test")),
 }
 
 
