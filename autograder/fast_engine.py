@@ -121,10 +121,15 @@ class GradingContext:
         (visible-check) cases, then the hidden ones.
     expected : dict
         Function name -> list of the reference's ``(output, printed)``.
+    limits, function_seconds
+        The sandbox's wall-clock limit for a whole notebook, and for the
+        cases of one function.
     """
 
-    def __init__(self, slug):
+    def __init__(self, slug, wall_seconds=120, function_seconds=30):
         self.slug = slug
+        self.limits = {"wall_seconds": wall_seconds}
+        self.function_seconds = function_seconds
         public = load_cases(SOLUTIONS / slug / "public_cases.json")
         self.cases, self.expected = {}, {}
         for spec in load_specs(slug):
@@ -150,26 +155,29 @@ def data_files():
     from autograder.data import DATA_DIR, read_registry
 
     return {f"datasets/{name}": str(DATA_DIR / name)
-            for name in read_registry() if (DATA_DIR / name).is_file()}
+            for name in read_registry()["files"]
+            if (DATA_DIR / name).is_file()}
 
 
-def build_job(slug, notebook_text, cases):
+def build_job(context, notebook_text):
     """The sandbox job of one submission (plain JSON data)."""
     notebook = read_notebook(notebook_text)
     return {
         "cells": cells_to_run(notebook),
-        "files": trusted_files(slug),
+        "files": trusted_files(context.slug),
         "data_files": data_files(),
         "calls": {name: [{"args": encode(case.args),
                           "kwargs": encode(case.kwargs)}
                          for case in function_cases]
-                  for name, function_cases in cases.items()},
+                  for name, function_cases in context.cases.items()},
+        "limits": context.limits,
+        "function_seconds": context.function_seconds,
     }
 
 
 # --- Judging what came back -------------------------------------------------------
 
-class Unsupported:
+class UnsupportedObject:
     """Stands for a value the sandbox could not turn into data."""
 
     def __init__(self, description):
@@ -186,14 +194,14 @@ def decode_untrusted(data):
     """Decode the learner's JSON data strictly into plain values.
 
     Only numbers, strings, booleans, None, lists, tuples, dicts and numeric
-    arrays come out; anything else becomes :class:`Unsupported`.
+    arrays come out; anything else becomes :class:`UnsupportedObject`.
     """
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
         return [decode_untrusted(item) for item in data]
     if not isinstance(data, dict):
-        return Unsupported("unknown data")
+        return UnsupportedObject("unknown data")
     if "__ndarray__" in data:
         return _decode_array(data)
     if "__npscalar__" in data:
@@ -201,29 +209,32 @@ def decode_untrusted(data):
         value = data["__npscalar__"]
         if dtype.kind not in _DTYPE_KINDS or not isinstance(
                 value, (bool, int, float)):
-            return Unsupported(f"a NumPy scalar of dtype {dtype}")
+            return UnsupportedObject(f"a NumPy scalar of dtype {dtype}")
         return dtype.type(value)
+    if "__unsupported__" in data:
+        return UnsupportedObject(f"an object of type "
+                                 f"{str(data['__unsupported__'])[:100]}")
     if "__tuple__" in data and isinstance(data["__tuple__"], list):
         return tuple(decode_untrusted(item) for item in data["__tuple__"])
     if "__dict__" in data and isinstance(data["__dict__"], list):
         return {str(pair[0]): decode_untrusted(pair[1])
                 for pair in data["__dict__"]
                 if isinstance(pair, list) and len(pair) == 2}
-    return Unsupported("an object that is not data")
+    return UnsupportedObject("an object that is not data")
 
 
 def _decode_array(data):
     try:
         dtype = np.dtype(str(data.get("dtype")))
     except TypeError:
-        return Unsupported("an array of unknown dtype")
+        return UnsupportedObject("an array of unknown dtype")
     if dtype.kind not in _DTYPE_KINDS:
-        return Unsupported(f"an array of dtype {dtype}")
+        return UnsupportedObject(f"an array of dtype {dtype}")
     try:
         return np.array(data["__ndarray__"], dtype=dtype).reshape(
             [int(n) for n in data["shape"]])
     except (TypeError, ValueError, KeyError):
-        return Unsupported("a malformed array")
+        return UnsupportedObject("a malformed array")
 
 
 def judge_function(context, spec, outcome):
@@ -276,7 +287,7 @@ def grade_notebook(context, notebook_text, run_job):
     SubmissionError
         When the notebook cannot be read or the sandbox gave up on it.
     """
-    result = run_job(build_job(context.slug, notebook_text, context.cases))
+    result = run_job(build_job(context, notebook_text))
     if "error" in result:
         raise SubmissionError(str(result["error"]))
     outcomes = result.get("functions", {})

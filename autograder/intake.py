@@ -20,8 +20,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-#: A student id: letters, digits, dot, dash, at sign; no path characters.
-STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.@-]{0,99}$")
+#: A student id: letters, digits, dot, dash, underscore, at sign; no path
+#: characters.
+STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 #: Largest notebook read, in bytes.
 MAX_NOTEBOOK_BYTES = 50 << 20
 

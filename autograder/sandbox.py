@@ -42,7 +42,8 @@ PRELOAD = ("math", "copy", "json", "itertools", "functools", "collections",
            "hashlib", "pathlib", "warnings", "inspect", "operator",
            "numpy", "numpy.random", "numpy.linalg", "h5py", "matplotlib",
            "matplotlib.pyplot", "matplotlib.backends.backend_agg",
-           "matplotlib.font_manager")
+           "matplotlib.font_manager", "glob", "shutil", "signal",
+           "sqlite3", "subprocess", "tempfile")
 
 #: User ids of the sandbox slots: slot N runs as uid BASE_UID + N.
 BASE_UID = 61000
@@ -136,7 +137,13 @@ def _virtual_memory():
 
 
 def _run_cells(cells, namespace):
-    """Execute the cells in order; an error ends that cell only."""
+    """Execute the cells in order; an error ends that cell only.
+
+    Copies of this process made by ``os.fork`` in a cell end with that
+    cell, and every other process of the sandbox's user is killed before
+    the graded functions are called.
+    """
+    me = os.getpid()
     errors = []
     for index, source in enumerate(cells):
         try:
@@ -146,7 +153,18 @@ def _run_cells(cells, namespace):
             errors.append(f"SystemExit: {stop.code!r}")
         except BaseException as error:  # learner code: anything can happen
             errors.append(f"{type(error).__name__}: {error}"[:500])
+        if os.getpid() != me:
+            os._exit(0)
+    _kill_others()
     return errors
+
+
+def _kill_others():
+    """Kill the sandbox user's other processes, then reap our children."""
+    if os.getuid() >= BASE_UID:
+        with contextlib.suppress(OSError):
+            os.kill(-1, signal.SIGKILL)
+    _reap()
 
 
 def _call_all(function, calls, encode):
@@ -177,12 +195,18 @@ def _in_grandchild(deadline, task):
     loses its own results only.
     """
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as error:
+        os.close(read_end)
+        os.close(write_end)
+        return {"error": f"could not start the function's process "
+                         f"({error.strerror})"}
     if pid == 0:
         os.close(read_end)
         grandchild = os.getpid()
         try:
-            payload = json.dumps(task()).encode()
+            payload = json.dumps(task(), default=_unsupported).encode()
         except BaseException as error:
             payload = json.dumps({"error": f"{type(error).__name__}: "
                                            f"{error}"[:500]}).encode()
@@ -197,12 +221,18 @@ def _in_grandchild(deadline, task):
         os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
+    _kill_others()
     if data is None:
         return {"error": "timed out"}
     if not data:
         return {"error": "the process ended abruptly (os._exit, a signal, "
                          "or a resource limit)"}
     return json.loads(data)
+
+
+def _unsupported(value):
+    """JSON stand-in for a value that is not plain data."""
+    return {"__unsupported__": type(value).__name__[:100]}
 
 
 def _serve_job(job, deadline):
@@ -235,6 +265,8 @@ def _read_until(fd, deadline, limit, pid):
     Returns the bytes written, None if the deadline passes first, or b""
     if more than ``limit`` bytes arrive. Processes the learner's code
     started may keep the pipe open: the end of ``pid`` ends the reading.
+    Finished children (adopted orphans too) are reaped on the way, so that
+    zombies do not fill the process limit.
     """
     chunks, size, exited = [], 0, False
     while True:
@@ -253,8 +285,7 @@ def _read_until(fd, deadline, limit, pid):
             continue
         if exited:
             return b"".join(chunks)
-        with contextlib.suppress(ChildProcessError):
-            exited = os.waitpid(pid, os.WNOHANG)[0] == pid
+        exited = pid in _reap()
 
 
 def _become_subreaper():
@@ -273,14 +304,22 @@ def _become_subreaper():
 
 
 def _reap():
-    """Collect every finished child, adopted ones included."""
+    """Collect every finished child, adopted ones included.
+
+    Returns
+    -------
+    set of int
+        The pids collected.
+    """
+    reaped = set()
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return
+            return reaped
         if pid == 0:
-            return
+            return reaped
+        reaped.add(pid)
 
 
 def _kill_user(uid):
@@ -363,8 +402,6 @@ def run_job(job, uid):
         os.close(read_end)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
         _kill_user(uid)
         return _parse_result(data, limits)
     finally:

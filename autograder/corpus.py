@@ -1,0 +1,251 @@
+"""Classes of submissions for equivalence tests and benchmarks.
+
+Built from an assignment's own notebooks and mutants:
+
+- honest: the solution, the untouched exercise, a partially solved one,
+  and one submission per mutant (the solution with one function replaced
+  by that realistic mistake);
+- bad input: corrupt JSON, deleted or duplicated graded cells, stripped
+  nbgrader metadata, non-UTF-8 text, an infinite loop, a memory hog,
+  ``sys.exit``, ``os._exit``, a fork bomb, huge printed output;
+- dishonest: code that patches ``np.allclose``, returns an object equal to
+  everything, tries to write the gradebook, or reads the expected answer
+  from its caller's frames.
+
+Also the in-process *oracle*: the score nbgrader's test cells give an
+honest notebook (its visible checks and hidden tests, run in-process).
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import json
+import sys
+import types
+
+import nbformat
+import numpy as np
+
+from autograder.compare import check
+from autograder.release import EXERCISES, SOLUTIONS
+from autograder.runner import hidden_failures
+from autograder.spec import load_specs
+
+IMPORTS = "import copy\nimport math\n\nimport numpy as np\n\n"
+
+
+def _notebook(slug, folder=SOLUTIONS):
+    return nbformat.read(folder / slug / f"{slug}.ipynb", 4)
+
+
+def _graded_cell(notebook, name):
+    return next(cell for cell in notebook.cells
+                if cell.metadata.get("nbgrader", {}).get("grade_id") == name)
+
+
+def mutant_source(slug, name, function):
+    """Source code defining ``function`` under the graded name ``name``.
+
+    Module-level helpers of the mutant module that the function uses are
+    inlined; graded functions it calls resolve to the notebook's own.
+    """
+    module = importlib.import_module(f"autograder.mutants.{slug}")
+    graded = {spec.name for spec in load_specs(slug)}
+    needed, queue = [], [function]
+    while queue:
+        current = queue.pop()
+        for used in _names_used(current):
+            helper = getattr(module, used, None)
+            if (isinstance(helper, types.FunctionType) and used not in graded
+                    and helper is not function and helper not in needed
+                    and helper.__module__ == module.__name__):
+                needed.append(helper)
+                queue.append(helper)
+    helpers = "".join(inspect.getsource(helper) + "\n\n"
+                      for helper in reversed(needed))
+    body = inspect.getsource(function).replace(
+        f"def {function.__name__}(", f"def {name}(", 1)
+    return IMPORTS + helpers + body
+
+
+def _names_used(function):
+    names, codes = set(), [function.__code__]
+    while codes:
+        code = codes.pop()
+        names.update(code.co_names)
+        codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+    return names
+
+
+def _replace(slug, replacements, notebook=None):
+    notebook = notebook or _notebook(slug)
+    for name, source in replacements.items():
+        _graded_cell(notebook, name).source = source
+    return nbformat.writes(notebook)
+
+
+def honest(slug):
+    """Honest submissions: name -> notebook text."""
+    specs = load_specs(slug)
+    module = importlib.import_module(f"autograder.mutants.{slug}")
+    class_ = {"solution": _replace(slug, {}),
+              "untouched": nbformat.writes(_notebook(slug, EXERCISES))}
+    exercise = _notebook(slug, EXERCISES)
+    half = {spec.name: _graded_cell(_notebook(slug), spec.name).source
+            for spec in specs[:len(specs) // 2]}
+    class_["partial"] = _replace(slug, half, exercise)
+    for spec in specs:
+        for index, mutant in enumerate(module.MUTANTS.get(spec.name, [])):
+            class_[f"mutant-{spec.name}-{index}"] = _replace(
+                slug, {spec.name: mutant_source(slug, spec.name,
+                                                mutant.function)})
+    return class_
+
+
+def _first_and_last(slug):
+    specs = load_specs(slug)
+    return specs[0].name, specs[-1].name
+
+
+def _with_cell(slug, source, before=None):
+    """The solution with an extra code cell (before a graded cell)."""
+    notebook = _notebook(slug)
+    cell = nbformat.v4.new_code_cell(source)
+    index = (notebook.cells.index(_graded_cell(notebook, before))
+             if before else 1)
+    notebook.cells.insert(index, cell)
+    return nbformat.writes(notebook)
+
+
+def bad(slug):
+    """Bad inputs: name -> notebook bytes."""
+    first, last = _first_and_last(slug)
+    solution = _notebook(slug)
+    stripped = _notebook(slug)
+    for cell in stripped.cells:
+        cell.metadata.pop("nbgrader", None)
+    deleted = _notebook(slug)
+    deleted.cells.remove(_graded_cell(deleted, last))
+    duplicated = _notebook(slug)
+    cell = _graded_cell(duplicated, first)
+    duplicated.cells.insert(duplicated.cells.index(cell),
+                            nbformat.from_dict(dict(cell)))
+    text = nbformat.writes(solution)
+    loop = f"def {last}(*args, **kwargs):\n    while True:\n        pass\n"
+    return {
+        "corrupt-json": text[: len(text) // 2].encode(),
+        "deleted-graded-cell": nbformat.writes(deleted).encode(),
+        "duplicated-graded-cell": nbformat.writes(duplicated).encode(),
+        "stripped-metadata": nbformat.writes(stripped).encode(),
+        "not-utf8": text.encode("utf-16"),
+        "infinite-loop-in-function": _replace(
+            slug, {last: loop}).encode(),
+        "infinite-loop-at-top-level": _with_cell(
+            slug, "while True:\n    pass").encode(),
+        "memory-hog": _with_cell(
+            slug, "import numpy as np\nhog = np.ones((1 << 40,))").encode(),
+        "sys-exit": _with_cell(slug, "import sys\nsys.exit(3)").encode(),
+        "os-exit-in-function": _replace(slug, {last: (
+            f"import os\ndef {last}(*args, **kwargs):\n    os._exit(1)\n")}
+        ).encode(),
+        "fork-bomb": _with_cell(
+            slug, "import os\nwhile True:\n    os.fork()").encode(),
+        "huge-output": _with_cell(
+            slug, "for i in range(200000):\n    print('x' * 200)").encode(),
+        "kill-parent": _with_cell(
+            slug, "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
+        ).encode(),
+    }
+
+
+def dishonest(slug):
+    """Dishonest submissions: name -> (notebook text, the function cheated).
+
+    Each replaces one graded function by a wrong one and cheats to make
+    it pass; the deserved score loses that function's points.
+    """
+    first, _ = _first_and_last(slug)
+    return {
+        "patch-allclose": (_replace(slug, {first: (
+            "import numpy as np\n"
+            "np.allclose = lambda *a, **k: True\n"
+            "np.isclose = lambda *a, **k: True\n"
+            f"def {first}(*args, **kwargs):\n    return None\n")}), first),
+        "always-equal": (_replace(slug, {first: (
+            "class Anything:\n"
+            "    def __eq__(self, other):\n        return True\n"
+            "    def __getattr__(self, name):\n        return self\n"
+            "    shape = property(lambda self: ())\n"
+            f"def {first}(*args, **kwargs):\n    return Anything()\n")}),
+            first),
+        "read-caller": (_replace(slug, {first: (
+            "import inspect\n"
+            f"def {first}(*args, **kwargs):\n"
+            "    for frame in inspect.stack():\n"
+            "        for key in ('expected', 'want'):\n"
+            "            if key in frame.frame.f_locals:\n"
+            "                return frame.frame.f_locals[key]\n"
+            "    return None\n")}), first),
+        "write-gradebook": (_with_cell(slug, (
+            "import glob, os, sqlite3\n"
+            "for root in ('.', '..', '../..', '../../..', '/'):\n"
+            "    for path in glob.glob(root + '/**/gradebook.db',"
+            " recursive=True):\n"
+            "        db = sqlite3.connect(path)\n"
+            "        db.execute('update grade set auto_score = 594')\n"
+            "        db.commit()\n")), None),
+    }
+
+
+def oracle_points(slug, notebook_text):
+    """The points nbgrader's test cells give an honest notebook.
+
+    Runs the notebook's code in this process, then each function's visible
+    check and hidden tests, exactly as the test cells do. Only for our own
+    corpus: never call it on untrusted code.
+
+    Returns
+    -------
+    dict
+        Function name -> points.
+    """
+    from autograder.fast_engine import cells_to_run, read_notebook
+
+    namespace = {"__name__": "__main__",
+                 "get_ipython": lambda: types.SimpleNamespace(
+                     run_line_magic=lambda *a, **k: None)}
+    folder = EXERCISES / slug
+    cases_file = folder / "public_cases.json"
+    sys.path.insert(0, str(folder))
+    with contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.chdir(folder), np.errstate(all="ignore"):
+        for source in cells_to_run(read_notebook(notebook_text)):
+            exec(compile(source, "<cell>", "exec"), namespace)
+        points = {}
+        for spec in load_specs(slug):
+            function = namespace.get(spec.name)
+            try:
+                check(spec.name, function, cases_file)
+                passed = not hidden_failures(slug, spec.name, function)
+            except Exception:
+                passed = False
+            points[spec.name] = spec.points if passed else 0
+    sys.path.remove(str(folder))
+    return points
+
+
+def write_lms_folder(folder, submissions):
+    """Write ``{student: bytes or text}`` as ``<student>_<slug>.ipynb``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for student, data in submissions.items():
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        safe = student.replace("_", "-")
+        (folder / f"{safe}_submission.ipynb").write_bytes(data)
+    return folder
+
+
+def load_json(path):
+    return json.loads(path.read_text())
