@@ -163,10 +163,13 @@ def bad(slug):
 def dishonest(slug):
     """Dishonest submissions: name -> (notebook text, the function cheated).
 
-    Each replaces one graded function by a wrong one and cheats to make
-    it pass; the deserved score loses that function's points.
+    Each replaces one graded function (the mutant module's ``ROUND_TRIP``
+    function, which no other graded function calls) by a wrong one and
+    cheats to make it pass; the deserved score loses that function's
+    points, or none for the gradebook writer.
     """
-    first, _ = _first_and_last(slug)
+    module = importlib.import_module(f"autograder.mutants.{slug}")
+    first = module.ROUND_TRIP[0]
     return {
         "patch-allclose": (_replace(slug, {first: (
             "import numpy as np\n"
