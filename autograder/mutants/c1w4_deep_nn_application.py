@@ -203,8 +203,7 @@ MUTANTS = {
         Mutant("cost recorded every iteration",
                two_layer_cost_every_iteration,
                "record (and print) the cost only when i % 100 == 0"),
-        Mutant("returns parameters only", two_layer_parameters_only,
-               "return both: parameters, costs"),
+        Mutant("returns parameters only", two_layer_parameters_only),
     ],
     "L_layer_model": [
         Mutant("small random initialization", L_layer_small_init,
@@ -217,8 +216,7 @@ MUTANTS = {
         Mutant("cost recorded every iteration",
                L_layer_cost_every_iteration,
                "record (and print) the cost only when i % 100 == 0"),
-        Mutant("returns parameters only", L_layer_parameters_only,
-               "return both: parameters, costs"),
+        Mutant("returns parameters only", L_layer_parameters_only),
     ],
 }
 

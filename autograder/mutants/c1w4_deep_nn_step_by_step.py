@@ -530,8 +530,7 @@ MUTANTS = {
                "Z = W A + b: add the bias"),
         Mutant("cache in the wrong order", linear_forward_cache_order,
                "the cache is the tuple (A, W, b), in that order"),
-        Mutant("cache as a list", linear_forward_cache_list,
-               "return the cache as a tuple (A, W, b)"),
+        Mutant("cache as a list", linear_forward_cache_list),
     ],
     "linear_activation_forward": [
         Mutant("activations swapped", activation_forward_swapped,
