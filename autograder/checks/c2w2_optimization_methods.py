@@ -155,6 +155,9 @@ def _adam_hidden():
     tiny = {key: 1e-5 * value for key, value in grads.items()}
     cases.append(Case("first step from zeros, tiny gradients",
                       (parameters, tiny, _zeros_like(v), _zeros_like(s), 1)))
+    cases.append(Case("second step from zeros, tiny gradients",
+                      (parameters, tiny, _zeros_like(v), _zeros_like(s), 2),
+                      {"epsilon": 1e-6}))
     cases.append(Case("t = 4, tiny gradients, beta1 0.8, beta2 0.99",
                       (parameters, tiny, v, s, 4),
                       {"learning_rate": 0.1, "beta1": 0.8, "beta2": 0.99}))

@@ -58,7 +58,7 @@ def model(X, Y, layers_dims, optimizer, learning_rate=0.0007,
     costs : list of float
         The average cost over the training set, every 100 epochs.
     """
-    m = X.shape[1]
+    m = Y.shape[1]
     parameters = initialize_parameters(layers_dims)
     if optimizer == "momentum":
         v = initialize_velocity(parameters)
