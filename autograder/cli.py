@@ -9,6 +9,7 @@ course datasets [--force]
     Generate any missing data set and verify every file's checksums.
 course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
              [--scheduler ADDRESS] [--course DIR] [--report FILE]
+             [--time-limit SECONDS]
     Grade every submission in SOURCE (an nbgrader submitted/ tree, or a
     zip or folder of <student>_<anything>.ipynb files): scores into the
     gradebook, feedback, grades.csv, Gradescope results and a summary.
@@ -77,7 +78,8 @@ def _grade(args):
     course = args.course or f"grading/{args.slug}"
     try:
         entries = grade_class(args.slug, args.source, course, args.engine,
-                              args.jobs, args.scheduler, progress_printer())
+                              args.jobs, args.scheduler, progress_printer(),
+                              args.time_limit)
     except IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -165,6 +167,10 @@ def parser():
     grade.add_argument("--course", metavar="DIR",
                        help="course folder for the gradebook and outputs "
                             "(default grading/SLUG)")
+    grade.add_argument("--time-limit", type=int, default=120,
+                       metavar="SECONDS",
+                       help="fast engine: wall-clock limit per notebook "
+                            "(default 120)")
     grade.add_argument("--report", metavar="FILE",
                        help="also write the class summary JSON here")
     grade.set_defaults(run=_grade)

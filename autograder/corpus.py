@@ -236,6 +236,9 @@ def oracle_points(slug, notebook_text):
                 passed = False
             points[spec.name] = spec.points if passed else 0
     sys.path.remove(str(folder))
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
     return points
 
 

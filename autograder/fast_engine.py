@@ -315,6 +315,7 @@ class SandboxWorker:
         if not hello.get("ready"):
             raise RuntimeError("the sandbox worker did not start")
         self.isolated = hello["isolated"]
+        self.slot = hello["slot"]
 
     def run(self, job):
         """Send one job; return its result."""

@@ -85,12 +85,13 @@ def place_submission(course, slug, submission):
 # --- Engines -----------------------------------------------------------------------
 
 def _grade_fast(course, slug, submissions, entries, jobs, scheduler,
-                progress):
+                progress, time_limit):
     from autograder.fast_engine import (GradingContext, SubmissionError,
                                         WorkerPool, grade_notebook,
                                         run_job_in_this_process)
 
-    context = GradingContext(slug)
+    context = GradingContext(slug, wall_seconds=time_limit,
+                             function_seconds=max(1, time_limit // 4))
     client = pool = None
     if scheduler:
         from distributed import Client
@@ -230,8 +231,11 @@ def progress_printer(stream=sys.stderr, width=30):
 # --- The whole class ----------------------------------------------------------------
 
 def grade_class(slug, source, course, engine="fast", jobs=1, scheduler=None,
-                progress=None):
+                progress=None, time_limit=120):
     """Grade every submission in ``source`` and write every output.
+
+    ``time_limit`` is the fast engine's wall-clock limit per notebook, in
+    seconds (a quarter of it for the cases of one function).
 
     Returns
     -------
@@ -258,6 +262,6 @@ def grade_class(slug, source, course, engine="fast", jobs=1, scheduler=None,
                             accepted_entries, progress)
         else:
             _grade_fast(course, slug, accepted_submissions, accepted_entries,
-                        jobs, scheduler, progress)
+                        jobs, scheduler, progress, time_limit)
     reports.write_all(course, slug, engine, entries)
     return entries
