@@ -134,6 +134,7 @@ def plot_histogram(path, entries, max_score):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     scores = [entry.score for entry in entries if entry.score is not None]
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -141,8 +142,9 @@ def plot_histogram(path, entries, max_score):
             color="#4477aa", edgecolor="white")
     ax.set_xlabel("score")
     ax.set_ylabel("submissions")
-    ax.set_title(f"{len(scores)} graded submissions "
-                 f"({len(entries) - len(scores)} errors)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(f"{len(scores)} graded submissions, "
+                 f"{len(entries) - len(scores)} with errors")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
