@@ -60,7 +60,8 @@ def test_cats_show_their_recorded_fur_colour(pool):
     cats = [i for i in range(120) if info["is_cat"][i]]
     for i in cats:
         head = info["parameters"][i]["head"]
-        x, y = int(round(head["x"])), int(round(head["y"] - 0.5 * head["size"]))
+        x = int(round(head["x"]))
+        y = int(round(head["y"] - 0.5 * head["size"]))
         if not (0 <= x < 64 and 0 <= y < 64):
             continue
         pixel = images[i, y, x] / 255.0

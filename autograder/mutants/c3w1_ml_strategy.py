@@ -48,7 +48,7 @@ def counts_loop(Y_hat, Y):
     return counts
 
 
-# --- precision, recall, f1_score -----------------------------------------------
+# --- precision, recall, f1_score ---------------------------------------------
 
 def _ratio(numerator, denominator):
     return numerator / denominator if denominator else 0.0
@@ -139,7 +139,7 @@ def f1_harmonic_of_inverses(Y_hat, Y):
     return 2 / (1 / p + 1 / r)
 
 
-# --- choose_classifier ----------------------------------------------------------
+# --- choose_classifier -------------------------------------------------------
 
 def _acceptable(satisficing, thresholds, strict=False):
     limit = thresholds[:, np.newaxis]
@@ -194,7 +194,7 @@ def choose_loop(optimizing, satisficing, thresholds):
     return best
 
 
-# --- split_dataset ------------------------------------------------------------
+# --- split_dataset -----------------------------------------------------------
 
 def _cut(X, Y, order, m_dev, m_test, dev_first=False):
     m = X.shape[1]

@@ -9,7 +9,7 @@ from autograder.reference.c3w2_error_analysis import (hidden_features,
 from autograder.spec import Mutant
 
 
-# --- tag_matrix ----------------------------------------------------------------
+# --- tag_matrix --------------------------------------------------------------
 
 def tags_transposed(mistake_tags, categories):
     return tag_matrix(mistake_tags, categories).T
@@ -57,7 +57,7 @@ def tags_by_index(mistake_tags, categories):
     return tags
 
 
-# --- error_analysis --------------------------------------------------------------
+# --- error_analysis ----------------------------------------------------------
 
 def _report(count, share, ceiling, dev_error):
     return {"count": count, "share": share, "ceiling": ceiling,
@@ -116,7 +116,7 @@ def tally_via_dev_error(tags, m_dev):
     return _report(count, share, share * dev_error, dev_error)
 
 
-# --- diagnose_errors -----------------------------------------------------------------
+# --- diagnose_errors ---------------------------------------------------------
 
 _ORDER = ("avoidable bias", "variance", "data mismatch", "dev overfitting")
 
@@ -191,7 +191,7 @@ def diagnose_with_argmax(human_error, train_error, train_dev_error,
             "focus": focus, "next_step": TACTICS[focus]}
 
 
-# --- hidden_features ------------------------------------------------------------------
+# --- hidden_features ---------------------------------------------------------
 
 def features_sigmoid(parameters, X):
     return 1 / (1 + np.exp(-(parameters["W1"] @ X + parameters["b1"])))
@@ -219,7 +219,7 @@ def features_with_where(parameters, X):
     return np.where(Z1 > 0, Z1, 0.0)
 
 
-# --- fine_tune_last_layer -------------------------------------------------------------
+# --- fine_tune_last_layer ----------------------------------------------------
 
 def _cost(A2, Y):
     m = Y.shape[1]
