@@ -50,7 +50,9 @@ def _one_hot_public():
     return [Case("labels [1, 2, 3, 0, 2, 1], C = 4",
                  (np.array([1, 2, 3, 0, 2, 1]), 4)),
             Case("labels of shape (1, 5), C = 6",
-                 (np.array([[5, 0, 0, 2, 3]]), 6))]
+                 (np.array([[5, 0, 0, 2, 3]]), 6)),
+            Case("labels [0, 2, 1, 2], C = 5 (class 4 has no example)",
+                 (np.array([0, 2, 1, 2]), 5))]
 
 
 def _one_hot_hidden():
