@@ -149,8 +149,9 @@ def _approx_n(parameters, X, Y, epsilon, one_sided=False, alias=False,
     return gradapprox
 
 
-def _check_n(parameters, gradients, X, Y, epsilon, distance=_relative,
+def _check_n(parameters, gradients, X, Y, epsilon, distance=None,
              **options):
+    distance = distance or _relative
     grad = gradients_to_vector(gradients)
     gradapprox = _approx_n(parameters, X, Y, epsilon, **options)
     difference = distance(grad, gradapprox)

@@ -4,12 +4,12 @@ import numpy as np
 from autograder.helpers.reg_utils import compute_cost, relu, sigmoid
 from autograder.spec import Mutant
 
-WEIGHTS = ("W1", "W2", "W3")
 
 
 # --- compute_cost_with_regularization ----------------------------------------
 
-def _penalized(A3, Y, parameters, factor, keys=WEIGHTS, square=True):
+def _penalized(A3, Y, parameters, factor, keys=("W1", "W2", "W3"),
+               square=True):
     total = sum(np.sum(parameters[k] ** 2) if square
                 else np.linalg.norm(parameters[k]) for k in keys)
     return compute_cost(A3, Y) + factor * total
