@@ -53,21 +53,30 @@ def mutant_source(slug, name, function):
     """
     module = importlib.import_module(f"autograder.mutants.{slug}")
     graded = {spec.name for spec in load_specs(slug)}
-    needed, queue = [], [function]
+    needed, constants, queue = [], {}, [function]
     while queue:
         current = queue.pop()
-        for used in _names_used(current):
+        defaults = list(current.__defaults__ or ()) + list(
+            (current.__kwdefaults__ or {}).values())
+        used_names = _names_used(current) | {
+            value.__name__ for value in defaults
+            if isinstance(value, types.FunctionType)}
+        for used in sorted(used_names):
             helper = getattr(module, used, None)
             if (isinstance(helper, types.FunctionType) and used not in graded
                     and helper is not function and helper not in needed
                     and helper.__module__ == module.__name__):
                 needed.append(helper)
                 queue.append(helper)
+            elif isinstance(helper, (int, float, str, tuple, frozenset)):
+                constants[used] = helper
+    lines = "".join(f"{key} = {value!r}\n" for key, value in
+                    constants.items())
     helpers = "".join(inspect.getsource(helper) + "\n\n"
                       for helper in reversed(needed))
     body = inspect.getsource(function).replace(
         f"def {function.__name__}(", f"def {name}(", 1)
-    return IMPORTS + helpers + body
+    return IMPORTS + lines + "\n" + helpers + body
 
 
 def _names_used(function):
@@ -225,7 +234,10 @@ def oracle_points(slug, notebook_text):
     with contextlib.redirect_stdout(io.StringIO()), \
             contextlib.chdir(folder), np.errstate(all="ignore"):
         for source in cells_to_run(read_notebook(notebook_text)):
-            exec(compile(source, "<cell>", "exec"), namespace)
+            try:  # like the sandbox: an error ends its cell only
+                exec(compile(source, "<cell>", "exec"), namespace)
+            except Exception:
+                pass
         points = {}
         for spec in load_specs(slug):
             function = namespace.get(spec.name)
