@@ -4,6 +4,11 @@
 
 PYTHON ?= python3.11
 VENV   := .venv
+
+# Two vCPUs share one core here: one BLAS thread is fastest, and several
+# threads that wait for each other slow notebooks down badly under load.
+export OPENBLAS_NUM_THREADS = 1
+export OMP_NUM_THREADS = 1
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 

@@ -87,3 +87,19 @@ def test_encode_decode_round_trip():
     back = decode(encode(value))
     compare("value", value, back, rtol=0, atol=0)
     assert isinstance(back["t"], tuple) and back["w"].dtype == float
+
+
+def test_nan_where_a_number_is_expected_is_named():
+    """Does a NaN in the output get its own message, even if all NaN?"""
+    message = _message(np.array([1.0, 2.0]), np.array([np.nan, np.nan]))
+    assert "NaN where a number was expected (first at index (0,))" in message
+    message = _message(np.array([1.0, 2.0]), np.array([1.0, np.nan]),
+                       reveal=False)
+    assert "index (1,)" in message
+
+
+def test_largest_difference_ignores_matching_nans():
+    """Is the largest difference reported among real numbers?"""
+    message = _message(np.array([np.nan, 1.0, 5.0]),
+                       np.array([np.nan, 1.0, 7.0]))
+    assert "largest difference 2 at index (2,)" in message

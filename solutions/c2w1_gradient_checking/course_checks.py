@@ -116,15 +116,24 @@ def _compare_arrays(variable, expected, got, rtol, atol, reveal):
         raise mismatch
     if expected.dtype.kind in "iufb" and got.dtype.kind not in "iufb":
         raise Mismatch(variable, f"expected numbers, got dtype {got.dtype}")
-    if np.allclose(got.astype(float), expected.astype(float), rtol=rtol,
-                   atol=atol, equal_nan=True):
+    got_f, expected_f = got.astype(float), expected.astype(float)
+    if np.allclose(got_f, expected_f, rtol=rtol, atol=atol, equal_nan=True):
         return
+    nan_mismatch = np.isnan(got_f) != np.isnan(expected_f)
+    if nan_mismatch.any():
+        where = tuple(int(i) for i in np.argwhere(nan_mismatch)[0])
+        what = ("NaN where a number was expected"
+                if np.isnan(got_f[where]) else "a number where NaN was expected")
+        raise Mismatch(variable, f"{what} (first at index {where}); "
+                                 f"look for a log of 0, a 0/0 or an overflow")
     if not reveal:
         raise Mismatch(variable, "the values are wrong")
-    diff = np.abs(got.astype(float) - expected.astype(float))
-    worst = np.unravel_index(np.nanargmax(diff), diff.shape)
+    with np.errstate(invalid="ignore"):
+        diff = np.where(got_f == expected_f, 0.0, np.abs(got_f - expected_f))
+    diff[np.isnan(diff)] = 0.0
+    worst = np.unravel_index(np.argmax(diff), diff.shape)
     raise Mismatch(variable,
-                   f"values differ (largest difference {np.nanmax(diff):.3g}"
+                   f"values differ (largest difference {diff[worst]:.3g}"
                    f" at index {tuple(int(i) for i in worst)})\n"
                    f"  expected: {_show(expected)}\n"
                    f"  got:      {_show(got)}")
