@@ -140,7 +140,26 @@ def execute(slug, timeout=120):
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = _merged_streams(cell.outputs)
     nbformat.write(notebook, path)
+
+
+def _merged_streams(outputs):
+    """Join consecutive stream outputs of the same stream.
+
+    How a kernel splits printed text into messages varies between runs;
+    merging keeps the stored outputs, and their diffs, stable.
+    """
+    merged = []
+    for output in outputs:
+        if (merged and output.output_type == "stream"
+                and merged[-1].output_type == "stream"
+                and merged[-1].name == output.name):
+            merged[-1].text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 # --- Step 3: nbgrader --------------------------------------------------------------
