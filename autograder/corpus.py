@@ -95,8 +95,12 @@ def _replace(slug, replacements, notebook=None):
     return nbformat.writes(notebook)
 
 
-def honest(slug):
-    """Honest submissions: name -> notebook text."""
+def honest(slug, mutants_per_function=None):
+    """Honest submissions: name -> notebook text.
+
+    ``mutants_per_function`` keeps only the first mutants of each function
+    (all by default).
+    """
     specs = load_specs(slug)
     module = importlib.import_module(f"autograder.mutants.{slug}")
     class_ = {"solution": _replace(slug, {}),
@@ -106,7 +110,8 @@ def honest(slug):
             for spec in specs[:len(specs) // 2]}
     class_["partial"] = _replace(slug, half, exercise)
     for spec in specs:
-        for index, mutant in enumerate(module.MUTANTS.get(spec.name, [])):
+        mutants = module.MUTANTS.get(spec.name, [])[:mutants_per_function]
+        for index, mutant in enumerate(mutants):
             class_[f"mutant-{spec.name}-{index}"] = _replace(
                 slug, {spec.name: mutant_source(slug, spec.name,
                                                 mutant.function)})
