@@ -12,11 +12,12 @@ export OMP_NUM_THREADS = 1
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test datasets release clean-book help
+.PHONY: book test test-portable datasets release clean-book help
 
 help:
 	@echo "make book      build the course site into _build/html"
 	@echo "make test      run the whole test suite"
+	@echo "make test-portable  rerun the numeric tests under other CPUs' kernels"
 	@echo "make datasets  generate and verify the data sets"
 	@echo "make release   regenerate exercises/ from solutions/"
 
@@ -42,6 +43,11 @@ book: datasets
 
 test: datasets
 	$(BIN)/python -m pytest
+
+# The numeric-sensitive tests again, once per machine profile of
+# tests/kernels.py (other BLAS kernels and SIMD paths, on this CPU).
+test-portable: datasets
+	$(BIN)/python tests/kernels.py
 
 clean-book:
 	rm -rf _build

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from autograder.kernel import run_notebook
 
 MARKER = "__COURSE_CHECK__"
 
@@ -59,10 +60,7 @@ def run_checks(path, timeout=300):
         raise NotebookError(f"{path} is not a valid notebook ({error}); "
                             f"restore it from the exercise folder") from None
     notebook.cells.append(nbformat.v4.new_code_cell(CHECK_CELL))
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            allow_errors=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    run_notebook(notebook, path.parent, timeout, allow_errors=True)
     for output in notebook.cells[-1].get("outputs", []):
         text = output.get("text", "")
         if MARKER in text:

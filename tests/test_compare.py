@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from autograder.compare import Mismatch, compare, decode, encode
+from autograder.compare import (Mismatch, compare, decode, encode,
+                                texts_agree)
 
 
 def _message(expected, got, name="v", **kwargs):
@@ -103,3 +104,28 @@ def test_largest_difference_ignores_matching_nans():
     message = _message(np.array([np.nan, 1.0, 5.0]),
                        np.array([np.nan, 1.0, 7.0]))
     assert "largest difference 2 at index (2,)" in message
+
+
+def test_texts_agree_when_only_last_digits_differ():
+    """Do two printouts agree when a cost differs in its last digit?"""
+    assert texts_agree("Cost after iteration 8000: 0.219443",
+                       "Cost after iteration 8000: 0.219465", rtol=5e-4)
+
+
+def test_texts_disagree_when_a_cost_moves_by_a_thousandth():
+    """Does a cost that moves by 1e-3 relative fail at the output rtol?"""
+    assert not texts_agree("Cost after iteration 8000: 0.219443",
+                           "Cost after iteration 8000: 0.219663", rtol=5e-4)
+
+
+def test_whole_numbers_must_be_equal():
+    """Are iteration numbers and counts compared exactly, not relatively?"""
+    assert not texts_agree("iteration 10000", "iteration 10001", rtol=1e-3)
+    assert not texts_agree("239 of 300", "240 of 300", rtol=1e-2)
+
+
+def test_words_and_white_space_runs():
+    """Must words match, while a widened column of numbers still agrees?"""
+    assert texts_agree("[[0.1  0.25]]", "[[0.10 0.25]]")
+    assert not texts_agree("Accuracy: 0.83", "Accurate: 0.83")
+    assert not texts_agree("a 1.5 b", "a 1.5")

@@ -1,17 +1,21 @@
 """The student release: up to date, and leaking nothing."""
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from autograder import ROOT, release
+from autograder.compare import decode, encode
 
 pytestmark = pytest.mark.slow
 COURSE = str(Path(sys.executable).parent / "course")
 
 
+@pytest.mark.portable
 def test_release_check_passes_on_the_committed_tree():
     """Is exercises/ exactly what nbgrader generates from solutions/?"""
     result = subprocess.run([COURSE, "release", "--check"], cwd=ROOT,
@@ -66,3 +70,70 @@ def test_exercise_cells_have_stubs_and_no_outputs():
         stubs = sum("raise NotImplementedError()" in cell.source
                     for cell in code)
         assert stubs == len(release.load_specs(slug))
+
+
+def _scaled(value, factor):
+    """``value`` with every float in it multiplied by ``factor``."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return value * factor
+    if isinstance(value, float):
+        return type(value)(value * factor)
+    if isinstance(value, dict):
+        return {key: _scaled(item, factor) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scaled(item, factor) for item in value)
+    return value
+
+
+def _rewritten(cases, change):
+    """Encoded cases with ``change(name, decoded case)`` applied to each."""
+    return {name: [encode(change(name, decode(case))) for case in items]
+            for name, items in cases.items()}
+
+
+@pytest.fixture(scope="module")
+def frozen_logistic():
+    """(committed public cases, freshly frozen JSON text) of C1W2 LR."""
+    slug = "c1w2_logistic_regression"
+    path = release.SOLUTIONS / slug / "public_cases.json"
+    fresh = release.expected_files(slug)["public_cases.json"]
+    return slug, json.loads(path.read_text()), fresh
+
+
+def _problems(frozen, tmp_path, stored):
+    slug, _, fresh = frozen
+    path = tmp_path / "public_cases.json"
+    path.write_text(json.dumps(stored))
+    return release.frozen_case_problems(slug, path, fresh)
+
+
+def test_frozen_cases_from_another_processor_check_clean(frozen_logistic,
+                                                         tmp_path):
+    """Do last-digit differences (1e-9 relative) pass the release check?"""
+    _, stored, _ = frozen_logistic
+    noisy = _rewritten(stored, lambda name, case: {
+        key: value if key in ("rtol", "atol") else _scaled(value, 1 + 1e-9)
+        for key, value in case.items()})
+    assert _problems(frozen_logistic, tmp_path, noisy) == []
+
+
+def test_frozen_value_that_drifts_fails(frozen_logistic, tmp_path):
+    """Does an expected value moved by 1e-3 relative fail, named?"""
+    _, stored, _ = frozen_logistic
+    drifted = _rewritten(stored, lambda name, case: dict(
+        case, expected=_scaled(case["expected"], 1 + 1e-3))
+        if name == "optimize" else case)
+    problems = _problems(frozen_logistic, tmp_path, drifted)
+    assert problems and all("optimize, case" in p for p in problems)
+
+
+def test_hand_edited_label_or_missing_case_fails(frozen_logistic, tmp_path):
+    """Does a changed label, or a case too few, make the file stale?"""
+    _, stored, _ = frozen_logistic
+    relabelled = _rewritten(stored, lambda name, case: dict(
+        case, label="edited " + case["label"]))
+    assert any("label is" in p
+               for p in _problems(frozen_logistic, tmp_path, relabelled))
+    shortened = dict(stored, predict=stored["predict"][:-1])
+    assert any("predict has" in p
+               for p in _problems(frozen_logistic, tmp_path, shortened))

@@ -211,18 +211,41 @@ def _compare_sequences(variable, expected, got, rtol, atol, reveal):
         compare(f"{variable}[{index}]", want, have, rtol, atol, reveal)
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+#: A number as printed: sign, digits, decimal point, exponent.
+NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+
+
+def texts_agree(expected, got, rtol=RTOL, atol=ATOL):
+    """Return True when two texts say the same, numbers within tolerance.
+
+    The words between numbers must be equal (a run of white space counts
+    as one space, so a column that widens by a digit still agrees); whole
+    numbers (no point, no exponent: counts, iterations, labels) must be
+    equal; other numbers must agree within ``rtol`` and ``atol``, as in
+    :func:`numpy.isclose`.
+    """
+    want, have = NUMBER.split(expected.strip()), NUMBER.split(got.strip())
+    if [" ".join(w.split()) for w in want] != [" ".join(w.split())
+                                               for w in have]:
+        return False
+    want_numbers, have_numbers = (NUMBER.findall(expected),
+                                  NUMBER.findall(got))
+    for a, b in zip(want_numbers, have_numbers):
+        if _is_whole(a) or _is_whole(b):
+            if a.lstrip("+") != b.lstrip("+"):
+                return False
+        elif not np.isclose(float(b), float(a), rtol=rtol, atol=atol):
+            return False
+    return True
+
+
+def _is_whole(token):
+    return not any(mark in token for mark in ".eE")
 
 
 def _compare_text(variable, expected, got, rtol, atol, reveal):
     """Compare printed text: words exactly, numbers within tolerance."""
-    want_words = _NUMBER.split(expected.strip())
-    got_words = _NUMBER.split(got.strip())
-    want_numbers = [float(x) for x in _NUMBER.findall(expected)]
-    got_numbers = [float(x) for x in _NUMBER.findall(got)]
-    same = (want_words == got_words and len(want_numbers) == len(got_numbers)
-            and np.allclose(got_numbers, want_numbers, rtol=rtol, atol=atol))
-    if not same:
+    if not texts_agree(expected, got, rtol, atol):
         detail = (f"expected the text\n{_indent(expected)}\n  got\n"
                   f"{_indent(got)}" if reveal else "the printed text is wrong")
         raise Mismatch(variable, detail)
