@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.parse
+import urllib.request
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -421,3 +424,227 @@ def test_browser_screenshot_is_not_blank(site_url, tmp_path):
         assert image.size == (1280, 2000)
         spread = ImageStat.Stat(image.convert("L")).stddev[0]
     assert spread > 10, f"the screenshot is nearly uniform ({spread:.1f})"
+
+
+# --------------------------------------------------------------------------
+# Slow tests: every page, measured in Chromium over the DevTools protocol
+# --------------------------------------------------------------------------
+
+# A laptop and a phone, in CSS pixels.
+WIDTHS = (1280, 390)
+
+# Exercise pages whose display equations are still wider than the column:
+# they come from the instructor notebooks in solutions/ (released into
+# exercises/), which the book does not edit. Strict: once an equation is
+# fixed there, its entry must go.
+EXERCISE_EQUATIONS_TOO_WIDE = {
+    1280: {"c1w3_planar_classification", "c1w4_deep_nn_step_by_step",
+           "c2w1_regularization", "c2w3_softmax_batchnorm",
+           "c3w2_error_analysis"},
+    390: {"c1w2_logistic_regression", "c1w2_numpy_basics",
+          "c1w3_planar_classification", "c1w4_deep_nn_step_by_step",
+          "c2w1_regularization", "c2w2_optimization_methods",
+          "c2w3_softmax_batchnorm", "c3w2_error_analysis"},
+}
+
+
+def toc_pages() -> list[str]:
+    """Site path of every page in _toc.yml, e.g. 'book/c1/week2.html'."""
+    toc = load_yaml("_toc.yml")
+    return [f"{page}.html" for page in [toc["root"]]
+            + toc_files(toc.get("parts"))]
+
+
+class DevTools:
+    """A headless Chromium driven over its DevTools protocol.
+
+    ``--dump-dom`` shows a page as its scripts leave it; these tests need
+    more: a given window width, MathJax finished, and the layout measured
+    by JavaScript inside the page.
+    """
+
+    def __init__(self, profile: Path):
+        import websocket
+
+        self.process = subprocess.Popen(
+            [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-quic", "--no-first-run",
+             "--disable-background-networking",
+             "--disable-component-update", "--disable-sync",
+             "--hide-scrollbars", f"--user-data-dir={profile}",
+             "--remote-debugging-port=0", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not (port_file.is_file() and "\n" in port_file.read_text()):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.process.kill()
+                raise RuntimeError("Chromium opened no DevTools port")
+            time.sleep(0.05)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/json/list") as answer:
+            targets = json.load(answer)
+        page = next(t for t in targets if t["type"] == "page")
+        self.socket = websocket.create_connection(
+            page["webSocketDebuggerUrl"], timeout=60, suppress_origin=True)
+        self.last_id = 0
+        self.call("Page.enable")
+
+    def call(self, method: str, **params) -> dict:
+        self.last_id += 1
+        self.socket.send(json.dumps({"id": self.last_id, "method": method,
+                                     "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.last_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression (promises are awaited)."""
+        result = self.call("Runtime.evaluate", expression=expression,
+                           awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def open(self, url: str, width: int, height: int = 900) -> None:
+        """Load a page at a window width; wait for images and MathJax."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width,
+                  height=height, deviceScaleFactor=1, mobile=width < 600)
+        self.call("Page.navigate", url=url)
+        while json.loads(self.socket.recv()).get(
+                "method") != "Page.loadEventFired":
+            pass
+        self.evaluate(
+            "Promise.all([...document.images].map(i => {"
+            " i.loading = 'eager'; return i.complete ? 1 :"
+            " new Promise(r => { i.onload = i.onerror = r; }); }))"
+            ".then(() => window.MathJax && MathJax.startup"
+            " ? MathJax.startup.promise : null)")
+
+    def close(self) -> None:
+        self.socket.close()
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def devtools(built_site, tmp_path_factory):
+    """One Chromium for the session's measurements."""
+    browser = DevTools(tmp_path_factory.mktemp("chromium-devtools"))
+    yield browser
+    browser.close()
+
+
+# Every rendered display equation: its width, the width of the box MathJax
+# put it in, the column around it, and whether its number overlaps it.
+MEASURE_EQUATIONS = """
+[...document.querySelectorAll('mjx-container[display="true"]')].map(
+  (box, index) => {
+    const math = box.querySelector('mjx-math').getBoundingClientRect();
+    const block = box.closest('div.math') || box.parentElement;
+    const column = block.parentElement.getBoundingClientRect();
+    const number = block.querySelector('.eqno');
+    let overlap = false;
+    if (number) {
+      const n = number.getBoundingClientRect();
+      overlap = n.left < math.right && math.left < n.right
+        && n.top < math.bottom && math.top < n.bottom;
+    }
+    return {index: index + 1, label: block.id || '(unnumbered)',
+            math: math.width, box: box.clientWidth,
+            right: box.getBoundingClientRect().right,
+            column: column.width, columnRight: column.right, overlap};
+  })
+"""
+
+
+def pending_in_solutions(page: str, slugs: set[str]) -> list:
+    """A strict xfail mark for an exercise page whose slug is listed."""
+    slug = PurePosixPath(page).parent.name
+    if page.startswith("exercises/") and slug in slugs:
+        return [pytest.mark.xfail(
+            strict=True, reason="to be fixed in solutions/ and released")]
+    return []
+
+
+def equation_cases() -> list:
+    return [pytest.param(page, width, id=f"{page}-{width}px",
+                         marks=pending_in_solutions(
+                             page, EXERCISE_EQUATIONS_TOO_WIDE[width]))
+            for page in toc_pages() for width in WIDTHS]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page, width", equation_cases())
+def test_display_equations_fit_their_column(devtools, site_url, page,
+                                            width):
+    """Is every display equation at most as wide as its column, with its
+    number clear of it?"""
+    devtools.open(f"{site_url}/{page}", width)
+    equations = devtools.evaluate(MEASURE_EQUATIONS)
+    too_wide = [
+        f"equation {e['index']} {e['label']}: {e['math']:.0f} px wide in "
+        f"a {e['box']} px box ({e['column']:.0f} px column)"
+        for e in equations
+        if e["math"] > e["box"] + 0.5
+        or e["right"] > e["columnRight"] + 0.5]
+    overlapping = [f"equation {e['index']} {e['label']} overlaps its "
+                   "number" for e in equations if e["overlap"]]
+    assert not too_wide + overlapping, "\n".join(too_wide + overlapping)
+
+
+def test_equation_cases_cover_every_page_at_both_widths():
+    """Is every page of the table of contents measured at each width?"""
+    cases = [case.values for case in equation_cases()]
+    assert len(cases) == len(toc_pages()) * len(WIDTHS) >= 40
+    assert ("book/c2/week2.html", 390) in cases
+
+
+# The text a reader sees, outside code, scripts and typeset math; and the
+# text of every formula as MathJax reads it out (its assistive MathML).
+RENDERED_TEXT = """
+(() => {
+  const main = document.querySelector('main') || document.body;
+  const copy = main.cloneNode(true);
+  copy.querySelectorAll('mjx-container, script, style, pre, code, '
+                        + 'noscript, template').forEach(e => e.remove());
+  return {
+    text: copy.textContent,
+    math: [...main.querySelectorAll('mjx-assistive-mml')].map(
+      e => e.textContent),
+    errors: [...main.querySelectorAll('mjx-merror')].map(
+      e => e.textContent),
+    typeset: main.querySelectorAll('mjx-container').length,
+    source: main.querySelectorAll('.math').length,
+  };
+})()
+"""
+RAW_TEX = re.compile(r"\\[A-Za-z]+|\\[()\[\]]|\$\$")
+
+# Exercise pages that show a stray "$" around a formula: a $$ ... $$ block
+# that continues a list item without a blank line is parsed inline.
+EXERCISE_MATH_UNPARSED = {"c1w2_logistic_regression",
+                          "c1w4_deep_nn_step_by_step"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", [
+    pytest.param(page, marks=pending_in_solutions(page,
+                                                  EXERCISE_MATH_UNPARSED))
+    for page in toc_pages()])
+def test_no_raw_tex_in_the_rendered_text(devtools, site_url, page):
+    """Is every formula typeset, with no TeX command or backslash left in
+    the text or in the formulas as MathJax reads them out?"""
+    devtools.open(f"{site_url}/{page}", 1280)
+    rendered = devtools.evaluate(RENDERED_TEXT)
+    assert not rendered["errors"], f"MathJax errors: {rendered['errors']}"
+    assert rendered["typeset"] >= rendered["source"], "math not typeset"
+    raw = [match.group(0) for match in RAW_TEX.finditer(rendered["text"])]
+    assert not raw, f"raw TeX in the text: {raw}"
+    backslashes = [formula for formula in rendered["math"]
+                   if "\\" in formula]
+    assert not backslashes, f"backslashes in typeset math: {backslashes}"
