@@ -182,6 +182,38 @@ def test_notes_load_the_shared_preamble(page):
     assert "%run ../_preamble.py" in first_cell
 
 
+def figure_cells(text: str) -> list[tuple[str, dict]]:
+    """(name, mystnb metadata) of each code cell that makes a figure."""
+    found = []
+    for match in re.finditer(r"```\{code-cell\}[^\n]*\n---\n(.*?)\n---\n",
+                             text, re.DOTALL):
+        mystnb = (yaml.safe_load(match.group(1)) or {}).get("mystnb", {})
+        if "figure" in mystnb:
+            found.append((mystnb["figure"].get("name", "?"), mystnb))
+    return found
+
+
+@pytest.mark.parametrize("page", [p for p in note_pages()
+                                  if "name: fig-" in p.read_text()],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_figures_carry_their_own_alt_text(page):
+    """Does every figure of the notes describe itself in a sentence or
+    two, written with the figure (mystnb image alt)?"""
+    text = page.read_text(encoding="utf8")
+    figures = figure_cells(text)
+    assert len(figures) == text.count("name: fig-")
+    problems = []
+    for name, mystnb in figures:
+        alt = " ".join(str(mystnb.get("image", {}).get("alt", "")).split())
+        caption = " ".join(str(mystnb["figure"].get("caption", "")).split())
+        if len(alt.split()) < 8:
+            problems.append(f"{name}: alt text too short: {alt!r}")
+        elif alt == caption or "$" in alt or "{" in alt:
+            problems.append(f"{name}: alt text repeats the caption or "
+                            "holds markup")
+    assert not problems, "\n".join(problems)
+
+
 # --------------------------------------------------------------------------
 # Slow tests: the build
 # --------------------------------------------------------------------------
@@ -245,6 +277,28 @@ def test_no_solutions_are_published(built_site):
     for folder in ("solutions", "tests", "autograder"):
         assert not (built_site / folder).exists()
         assert not (built_site / "_sources" / folder).exists()
+
+
+HASHED = re.compile(r"[0-9a-f]{16}|\.(png|jpe?g|svg|gif)\b|_images/")
+
+
+@pytest.mark.slow
+def test_every_image_has_meaningful_alt_text(built_site):
+    """Does every <img> of the site say what it shows, rather than carry
+    its file name (or nothing) as alt text?"""
+    from bs4 import BeautifulSoup
+
+    images, problems = 0, []
+    for page in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text("utf8"), "html.parser")
+        for image in soup.find_all("img"):
+            images += 1
+            alt = " ".join(image.get("alt", "").split())
+            where = f"{page.relative_to(built_site)}: {image.get('src')}"
+            if len(alt.split()) < 5 or HASHED.search(alt):
+                problems.append(f"{where}: alt {alt!r}")
+    assert images >= 54, f"only {images} images in the site"
+    assert not problems, "\n".join(problems)
 
 
 class _LocalAssetCollector:
