@@ -98,6 +98,16 @@ def test_toc_lists_only_existing_pages():
         assert required in pages, f"{required} is missing from _toc.yml"
 
 
+def test_section_numbers_stop_at_three_levels():
+    """Is every numbered part of the book numbered three levels deep, so
+    that exercise headings read "Exercise 1", not "6.10.1.1."?"""
+    parts = load_yaml("_toc.yml")["parts"]
+    depths = {part["caption"]: part.get("numbered") for part in parts
+              if part.get("numbered")}
+    assert len(depths) == 3, depths
+    assert set(depths.values()) == {3}, depths
+
+
 def test_execution_settings_are_strict():
     """Is execution cached, and does an error in a page fail the build?"""
     execute = load_yaml("_config.yml")["execute"]
@@ -277,6 +287,17 @@ def test_no_solutions_are_published(built_site):
     for folder in ("solutions", "tests", "autograder"):
         assert not (built_site / folder).exists()
         assert not (built_site / "_sources" / folder).exists()
+
+
+@pytest.mark.slow
+def test_no_heading_is_numbered_four_levels_deep(built_site):
+    """Does no heading of the site carry a number such as 6.10.1.1?"""
+    deep = [f"{page.relative_to(built_site)}: {number}"
+            for page in sorted(built_site.rglob("*.html"))
+            for number in re.findall(
+                r'class="section-number">(\d+\.\d+\.\d+\.\d+\.)',
+                page.read_text("utf8"))]
+    assert not deep, "\n".join(deep[:20])
 
 
 HASHED = re.compile(r"[0-9a-f]{16}|\.(png|jpe?g|svg|gif)\b|_images/")
