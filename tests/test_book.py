@@ -723,3 +723,46 @@ def test_no_raw_tex_in_the_rendered_text(devtools, site_url, page):
     backslashes = [formula for formula in rendered["math"]
                    if "\\" in formula]
     assert not backslashes, f"backslashes in typeset math: {backslashes}"
+
+
+SEARCH_RESULTS = """
+new Promise(resolve => {
+  const started = Date.now();
+  (function poll() {
+    const status = document.querySelector('#search-results p.search-summary');
+    if ((status && /finished/i.test(status.textContent))
+        || Date.now() - started > 30000) {
+      resolve({status: status ? status.textContent : '',
+               snippets: [...document.querySelectorAll(
+                 '#search-results p.context')].map(p => p.textContent)});
+    } else {
+      setTimeout(poll, 100);
+    }
+  })();
+})
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("query", ["Adam", "softmax", "sigmoid", "decay"])
+def test_search_snippets_show_no_raw_tex(devtools, site_url, query):
+    """Do the snippets of the search results read formulas as text, with
+    no TeX delimiters or commands left?"""
+    devtools.open(f"{site_url}/search.html?q={query}", 1280)
+    results = devtools.evaluate(SEARCH_RESULTS)
+    assert "finished" in results["status"], results["status"]
+    assert len(results["snippets"]) >= 3, results["status"]
+    raw = [snippet for snippet in results["snippets"]
+           if RAW_TEX.search(snippet)]
+    assert not raw, "\n\n".join(raw)
+
+
+@pytest.mark.slow
+def test_search_turns_formulas_into_plain_text(devtools, site_url):
+    """Does the snippet helper turn a fraction with subscripts, a hat and
+    a Greek letter into plain text?"""
+    devtools.open(f"{site_url}/search.html", 1280)
+    plain = devtools.evaluate(
+        "Search.courseMath(String.raw`\\(v^{\\text{corrected}}_{dW} = "
+        "\\frac{v_{dW}}{1 - \\beta_1^{\\,t}} + \\hat y\\)`)")
+    assert plain == "v^corrected_dW = v_dW/(1 - β_1^ t) + ŷ"
