@@ -148,9 +148,11 @@ def cat_pool(m, seed, share_cats=0.5, label_noise=0.0):
     share_cats : float
         Fraction of pictures that show a cat (rounded to a whole number).
     label_noise : float
-        Fraction of labels flipped on purpose, chosen at random. With
-        ``label_noise = 0.04`` no classifier can do better than about 4 %
-        error on average: the Bayes error is known by construction.
+        Fraction of labels flipped on purpose, chosen at random and
+        independently of the pictures. With ``label_noise = 0.04`` no
+        classifier can do better than about 4 % error on average: 0.04
+        is a lower bound of the Bayes error (which is higher if some
+        pictures are ambiguous in themselves).
 
     Returns
     -------
