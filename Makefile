@@ -12,10 +12,11 @@ export OMP_NUM_THREADS = 1
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test test-portable datasets release clean-book help
+.PHONY: book pdf test test-portable datasets release clean-book help
 
 help:
 	@echo "make book      build the course site into _build/html"
+	@echo "make pdf       the whole book as one PDF (_build/pdf/book.pdf)"
 	@echo "make test      run the whole test suite"
 	@echo "make test-portable  rerun the numeric tests under other CPUs' kernels"
 	@echo "make datasets  generate and verify the data sets"
@@ -40,6 +41,10 @@ book: datasets
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The course site is built. Open: file://$(CURDIR)/_build/html/index.html"
+
+pdf: book
+	$(BIN)/python book/_tools/make_pdf.py
+	@echo "The whole book: $(CURDIR)/_build/pdf/book.pdf"
 
 test: datasets
 	$(BIN)/python -m pytest

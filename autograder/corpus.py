@@ -144,8 +144,9 @@ def bad(slug):
     deleted.cells.remove(_graded_cell(deleted, last))
     duplicated = _notebook(slug)
     cell = _graded_cell(duplicated, first)
-    duplicated.cells.insert(duplicated.cells.index(cell),
-                            nbformat.from_dict(dict(cell)))
+    copied = nbformat.from_dict(dict(cell))
+    copied["id"] = f"{cell['id']}-copy"  # Jupyter gives a pasted cell an id
+    duplicated.cells.insert(duplicated.cells.index(cell), copied)
     text = nbformat.writes(solution)
     loop = f"def {last}(*args, **kwargs):\n    while True:\n        pass\n"
     return {

@@ -20,10 +20,12 @@ import re
 import subprocess
 import sys
 import threading
+import warnings
 from dataclasses import dataclass, field
 
 import nbformat
 import numpy as np
+from nbformat.warnings import DuplicateCellId
 
 from autograder import ROOT
 from autograder.compare import (Mismatch, encode, load_cases)
@@ -82,7 +84,11 @@ def _is_test_cell(cell):
 def read_notebook(text):
     """Parse a submission; raise SubmissionError if it is not a notebook."""
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        with warnings.catch_warnings():
+            # A copied cell keeps its id; nbformat renames it and warns,
+            # which tells the instructor nothing to act on.
+            warnings.simplefilter("ignore", DuplicateCellId)
+            notebook = nbformat.reads(text, as_version=4)
     except Exception as error:
         raise SubmissionError(f"not valid notebook JSON ({str(error)[:200]})")
     if not isinstance(notebook.get("cells"), list):

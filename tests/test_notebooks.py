@@ -34,10 +34,13 @@ def test_solution_reproduces_its_outputs_in_its_exercise_folder(tmp_path,
                       for output in cell.get("outputs", []))
     assert printed.count("visible checks passed") == len(load_specs(slug))
     shutil.copy(solution, folder / solution.name)
+    # One argument with "=": a path given as a separate argument would make
+    # pytest look for its configuration (and our addopts) beside it.
+    sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval", "-q", "-p",
-         "no:cacheprovider", "-p", "nbval_numbers", "--nbval-sanitize-with",
-         str(ROOT / "tests" / "nbval_sanitize.cfg"), solution.name],
+         "no:cacheprovider", "-p", "nbval_numbers", f"--rootdir={folder}",
+         f"--nbval-sanitize-with={sanitize}", solution.name],
         cwd=folder, capture_output=True, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT / "tests")})
     assert result.returncode == 0, result.stdout[-3000:]
