@@ -508,21 +508,6 @@ def test_browser_screenshot_is_not_blank(site_url, tmp_path):
 # A laptop and a phone, in CSS pixels.
 WIDTHS = (1280, 390)
 
-# Exercise pages whose display equations are still wider than the column:
-# they come from the instructor notebooks in solutions/ (released into
-# exercises/), which the book does not edit. Strict: once an equation is
-# fixed there, its entry must go.
-EXERCISE_EQUATIONS_TOO_WIDE = {
-    1280: {"c1w3_planar_classification", "c1w4_deep_nn_step_by_step",
-           "c2w1_regularization", "c2w3_softmax_batchnorm",
-           "c3w2_error_analysis"},
-    390: {"c1w2_logistic_regression", "c1w2_numpy_basics",
-          "c1w3_planar_classification", "c1w4_deep_nn_step_by_step",
-          "c2w1_regularization", "c2w2_optimization_methods",
-          "c2w3_softmax_batchnorm", "c3w2_error_analysis"},
-}
-
-
 def toc_pages() -> list[str]:
     """Site path of every page in _toc.yml, e.g. 'book/c1/week2.html'."""
     toc = load_yaml("_toc.yml")
@@ -637,19 +622,8 @@ MEASURE_EQUATIONS = """
 """
 
 
-def pending_in_solutions(page: str, slugs: set[str]) -> list:
-    """A strict xfail mark for an exercise page whose slug is listed."""
-    slug = PurePosixPath(page).parent.name
-    if page.startswith("exercises/") and slug in slugs:
-        return [pytest.mark.xfail(
-            strict=True, reason="to be fixed in solutions/ and released")]
-    return []
-
-
 def equation_cases() -> list:
-    return [pytest.param(page, width, id=f"{page}-{width}px",
-                         marks=pending_in_solutions(
-                             page, EXERCISE_EQUATIONS_TOO_WIDE[width]))
+    return [pytest.param(page, width, id=f"{page}-{width}px")
             for page in toc_pages() for width in WIDTHS]
 
 
@@ -700,17 +674,8 @@ RENDERED_TEXT = """
 """
 RAW_TEX = re.compile(r"\\[A-Za-z]+|\\[()\[\]]|\$\$")
 
-# Exercise pages that show a stray "$" around a formula: a $$ ... $$ block
-# that continues a list item without a blank line is parsed inline.
-EXERCISE_MATH_UNPARSED = {"c1w2_logistic_regression",
-                          "c1w4_deep_nn_step_by_step"}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("page", [
-    pytest.param(page, marks=pending_in_solutions(page,
-                                                  EXERCISE_MATH_UNPARSED))
-    for page in toc_pages()])
+@pytest.mark.parametrize("page", toc_pages())
 def test_no_raw_tex_in_the_rendered_text(devtools, site_url, page):
     """Is every formula typeset, with no TeX command or backslash left in
     the text or in the formulas as MathJax reads them out?"""
