@@ -13,28 +13,25 @@ def slug(request):
     return request.param
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """Keep the tests that share a costly fixture on one xdist worker.
+def pytest_xdist_make_scheduler(config, log):
+    """Send each test file to one xdist worker, split by assignment.
 
-    A module- or session-scoped fixture of this suite (a book build, a
-    graded class, a sandbox pool) would be built again on every worker that
-    runs one of its tests; ``--dist loadgroup`` sends all tests of a group
-    to one worker. The group is where the fixture is defined, with its
-    parameter: each assignment's graded class is a group of its own.
+    A module- or session-scoped fixture (the book build, a graded class, a
+    sandbox pool, a Dask cluster) is built once per worker that runs one
+    of its tests, so the tests of a file stay together; a file whose tests
+    are parametrized by assignment (its first parameter is a slug) is split
+    into one unit per assignment, so that, for example, each assignment's
+    graded class is built once, on one worker, beside the others.
+
+    (xdist's own ``--dist loadgroup`` cannot do this with pytest 9, whose
+    node ids no longer take xdist's group suffix.)
     """
-    for item in items:
-        definitions = getattr(item, "_fixtureinfo", None)
-        if definitions is None:
-            continue
-        shared = []
-        for name in item.fixturenames:
-            fixture = definitions.name2fixturedefs.get(name, (None,))[-1]
-            if (fixture is not None and fixture.scope != "function"
-                    and fixture.baseid.startswith("tests")):
-                callspec = getattr(item, "callspec", None)
-                param = callspec.params.get(name) if callspec else None
-                shared.append(fixture.baseid if param is None
-                              else f"{fixture.baseid}[{param}]")
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(min(shared)))
+    from xdist.scheduler import LoadScopeScheduling
+
+    class AssignmentScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            path, _, name = nodeid.partition("::")
+            first = name.partition("[")[2].split("-")[0].rstrip("]")
+            return f"{path}[{first}]" if first in SLUGS else path
+
+    return AssignmentScheduling(config, log)
