@@ -508,6 +508,7 @@ def test_browser_screenshot_is_not_blank(site_url, tmp_path):
 # A laptop and a phone, in CSS pixels.
 WIDTHS = (1280, 390)
 
+
 def toc_pages() -> list[str]:
     """Site path of every page in _toc.yml, e.g. 'book/c1/week2.html'."""
     toc = load_yaml("_toc.yml")
