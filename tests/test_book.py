@@ -224,6 +224,36 @@ def test_figures_carry_their_own_alt_text(page):
     assert not problems, "\n".join(problems)
 
 
+# A continued line of an aligned equation: "&", \quad or \qquad, then + or
+# -. MathJax spaces "&+" as a binary operator, but "&\qquad +" as a sign.
+CONTINUED_LINE = re.compile(r"^\s*&\s*(?:\\q?quad\s*)+(\{\})?\s*[-+]",
+                            re.M)
+
+
+def markdown_sources() -> dict[str, str]:
+    """The notes and the markdown cells of every instructor notebook."""
+    import nbformat
+
+    sources = {str(page.relative_to(ROOT)): page.read_text(encoding="utf8")
+               for page in note_pages()}
+    for path in sorted((ROOT / "solutions").glob("*/*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        sources[str(path.relative_to(ROOT))] = "\n".join(
+            cell.source for cell in notebook.cells
+            if cell.cell_type == "markdown")
+    return sources
+
+
+def test_continued_equation_lines_start_with_a_binary_operator():
+    """Does every continued line of an aligned equation put {} before its
+    + or -, so that MathJax spaces it as an operator, not as a sign?"""
+    continued = {name: CONTINUED_LINE.findall(text)
+                 for name, text in markdown_sources().items()}
+    bare = [name for name, found in continued.items() if "" in found]
+    assert sum(len(found) for found in continued.values()) >= 8
+    assert not bare, f"bare + or - after & in: {bare}"
+
+
 # --------------------------------------------------------------------------
 # Slow tests: the build
 # --------------------------------------------------------------------------
