@@ -25,6 +25,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -762,6 +763,105 @@ def test_search_turns_formulas_into_plain_text(devtools, site_url):
         "Search.courseMath(String.raw`\\(v^{\\text{corrected}}_{dW} = "
         "\\frac{v_{dW}}{1 - \\beta_1^{\\,t}} + \\hat y\\)`)")
     assert plain == "v^corrected_dW = v_dW/(1 - β_1^ t) + ŷ"
+
+
+# --------------------------------------------------------------------------
+# Slow tests: every page of notes downloads as a notebook that runs on its
+# own (book/_ext/notes_downloads.py), from a folder outside the repository
+# with the project made unimportable
+# --------------------------------------------------------------------------
+
+NOTES_PAGES = sorted(
+    page.relative_to(ROOT).with_suffix("").as_posix()
+    for page in (ROOT / "book").glob("c*/week*.md")
+    if "kernelspec:" in page.read_text(encoding="utf8").split("\n---", 1)[0])
+
+
+def notes_zip_name(page: str) -> str:
+    """'book/c2/week1' -> 'c2w1_notes'."""
+    course, week = page.split("/")[-2:]
+    return f"{course}w{week.removeprefix('week')}_notes"
+
+
+@pytest.fixture(scope="session")
+def outside_the_project(tmp_path_factory) -> dict[str, str]:
+    """Environment in which ``import autograder`` fails: a folder first on
+    PYTHONPATH holds an ``autograder`` package that refuses to load, in
+    front of the editable install of the real one."""
+    blocker = tmp_path_factory.mktemp("no-project") / "autograder"
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text(
+        'raise ImportError("the course repository is out of reach")\n')
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("PYTHON", "JUPYTER"))}
+    env.update(PYTHONPATH=str(blocker.parent), OPENBLAS_NUM_THREADS="1",
+               OMP_NUM_THREADS="1", PYTHONNOUSERSITE="1")
+    return env
+
+
+def test_notes_pages_are_the_nine_weeks():
+    """Are the pages whose downloads are run the nine weeks of notes?"""
+    assert len(NOTES_PAGES) == 9
+    assert NOTES_PAGES[0] == "book/c1/week1"
+    assert NOTES_PAGES[-1] == "book/c3/week2"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", NOTES_PAGES)
+def test_notes_page_offers_its_notebook_in_the_download_menu(built_site,
+                                                             page):
+    """Does the page's download menu link a zip that the site holds?"""
+    html = (built_site / f"{page}.html").read_text(encoding="utf8")
+    name = notes_zip_name(page)
+    link = re.search(r'href="([^"]*downloads/' + name + r'\.zip)"', html)
+    assert link, f"no link to {name}.zip on {page}.html"
+    target = (built_site / page).parent / link.group(1)
+    assert target.resolve().is_file(), f"{link.group(1)} is missing"
+    menu = html[html.index('dropdown-download-buttons'):]
+    assert menu.index(f"{name}.zip") < menu.index("_sources/"), (
+        "the zip is not the first entry of the download menu")
+
+
+@pytest.mark.slow
+def test_the_project_is_out_of_reach_outside_it(outside_the_project,
+                                                tmp_path):
+    """Does ``import autograder`` fail in the environment in which the
+    downloads are run (so that a passing run proves something)?"""
+    result = subprocess.run([sys.executable, "-c", "import autograder"],
+                            cwd=tmp_path, env=outside_the_project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "out of reach" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", NOTES_PAGES)
+def test_notes_download_runs_outside_the_repository(built_site,
+                                                    outside_the_project,
+                                                    tmp_path, page):
+    """Does the page's zip, unpacked in a temporary folder, run from top to
+    bottom without the project, and draw every figure of the page?"""
+    import nbformat
+
+    name = notes_zip_name(page)
+    with zipfile.ZipFile(built_site / "downloads" / f"{name}.zip") as zipped:
+        zipped.extractall(tmp_path)
+    folder = tmp_path / name
+    assert ROOT not in folder.resolve().parents
+    result = subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
+         "--output", "executed.ipynb",
+         "--ExecutePreprocessor.timeout=600", f"{name}.ipynb"],
+        cwd=folder, env=outside_the_project, capture_output=True,
+        text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr[-3000:]
+    executed = nbformat.read(folder / "executed.ipynb", as_version=4)
+    images = sum("image/png" in output.get("data", {})
+                 for cell in executed.cells if cell.cell_type == "code"
+                 for output in cell.outputs)
+    figures = (ROOT / f"{page}.md").read_text(encoding="utf8").count(
+        "name: fig-")
+    assert images >= figures >= 1, f"{images} images for {figures} figures"
 
 
 # --------------------------------------------------------------------------
