@@ -108,8 +108,9 @@ def test_download_carries_everything_its_code_imports(page):
 
 def test_download_zip_holds_one_folder(tmp_path):
     """Does a zip hold one folder named after the week, with the notebook,
-    the preamble and the page's helpers, and a first cell that says what
-    the folder is and what it needs?"""
+    the preamble and the page's helpers, a first cell that says what the
+    folder is and what it needs, and no MyST target line such as
+    "(c3w1)=" left in its text?"""
     archive = notes.write_download("book/c3/week1", ROOT, tmp_path)
     assert archive.name == "c3w1_notes.zip"
     with zipfile.ZipFile(archive) as zipped:
@@ -118,6 +119,8 @@ def test_download_zip_holds_one_folder(tmp_path):
     assert names == ["c3w1_notes/_preamble.py", "c3w1_notes/c3w1_notes.ipynb",
                      "c3w1_notes/lr_utils.py", "c3w1_notes/strategy_utils.py"]
     assert "runs on its own" in first and "Getting set up" in first
+    assert "(c3w1)=" in (ROOT / "book" / "c3" / "week1.md").read_text()
+    assert "(c3w1)=" not in first
 
 
 def test_setup_page_lists_the_files_of_its_example_download():

@@ -17,9 +17,9 @@ folder holding
   as in the exercise folders).
 
 Cells that use ``myst_nb`` (``glue`` hands a number to the book's text)
-are left out. A page whose code would still reach the repository after
-these rewrites fails the build. The theme's download menu of each such
-page offers the zip first.
+and MyST target lines such as ``(c2w1)=`` are left out. A page whose code
+would still reach the repository after these rewrites fails the build.
+The theme's download menu of each such page offers the zip first.
 """
 from __future__ import annotations
 
@@ -45,6 +45,9 @@ REWRITES = [
 ]
 #: Left in a cell after the rewrites, any of these reaches the repository.
 REPOSITORY = re.compile(r"autograder|\.\./|sys\.path")
+#: A MyST target line, "(c2w1-dropout)=": an anchor for the book's links,
+#: shown as a stray line of text by Jupyter; left out of the notebook.
+TARGET = re.compile(r"^\([\w-]+\)=[ \t]*\n?", re.M)
 #: Modules a copied helper imports by name (top-level or in a function).
 IMPORTED = re.compile(r"^\s*(?:from (\w+) import|import (\w+))", re.M)
 
@@ -118,6 +121,8 @@ def notes_notebook(docname: str, root: Path):
     notebook = read_myst_markdown_notebook(text)
     cells = []
     for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = TARGET.sub("", cell.source).strip("\n")
         if cell.cell_type == "code":
             if "myst_nb" in cell.source:
                 continue
