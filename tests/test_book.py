@@ -1037,3 +1037,166 @@ def test_pdf_has_the_figures(book_pdf):
     notes = sum(page.read_text().count("name: fig-")
                 for page in (ROOT / "book").rglob("*.md"))
     assert figures >= notes >= 50, f"{figures} images for {notes} figures"
+
+
+# --------------------------------------------------------------------------
+# Slow tests: the offline course bundle (book/_tools/make_bundle.py),
+# unpacked in a temporary folder and opened from the disk in a Chromium
+# whose network is switched off
+# --------------------------------------------------------------------------
+
+MAKE_BUNDLE = ROOT / "book" / "_tools" / "make_bundle.py"
+BUNDLE_NAME = "deep-learning-numpy-offline"
+# Pages opened from the disk: the landing page, a page of notes with many
+# formulas and figures, an exercise and the setup page.
+BUNDLE_PAGES = ["book/intro.html", "book/c2/week2.html",
+                "exercises/c2w2_optimization_methods/"
+                "c2w2_optimization_methods.html", "book/setup.html"]
+# What every page opened from the disk reports: formulas (source and
+# typeset), MathJax errors, images that did not load, and every resource
+# the page loaded that did not come from the disk.
+FROM_DISK = """
+(() => ({
+  source: document.querySelectorAll('main .math').length,
+  typeset: document.querySelectorAll('main mjx-container').length,
+  errors: document.querySelectorAll('mjx-merror').length,
+  broken: [...document.images].filter(i => !i.naturalWidth).map(
+    i => i.getAttribute('src')),
+  remote: performance.getEntriesByType('resource').map(e => e.name)
+    .filter(name => !/^(file|data|blob):/.test(name)),
+}))()
+"""
+
+
+def exercise_slugs() -> list[str]:
+    return sorted(p.name for p in (ROOT / "exercises").iterdir()
+                  if (p / f"{p.name}.ipynb").is_file())
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(built_site, book_pdf, tmp_path_factory) -> Path:
+    """The bundle made from the built site and the PDF, unpacked."""
+    folder = tmp_path_factory.mktemp("bundle")
+    archive = folder / "bundle.zip"
+    result = subprocess.run(
+        [sys.executable, str(MAKE_BUNDLE), "--site", str(built_site),
+         "--pdf", str(book_pdf), "--output", str(archive)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with zipfile.ZipFile(archive) as zipped:
+        tops = {name.split("/")[0] for name in zipped.namelist()}
+        assert tops == {BUNDLE_NAME}, tops
+        zipped.extractall(folder / "unpacked")
+    return folder / "unpacked" / BUNDLE_NAME
+
+
+@pytest.fixture(scope="session")
+def offline_browser(tmp_path_factory):
+    """A Chromium with its network switched off."""
+    browser = DevTools(tmp_path_factory.mktemp("chromium-offline"))
+    browser.call("Network.enable")
+    browser.call("Network.emulateNetworkConditions", offline=True,
+                 latency=0, downloadThroughput=-1, uploadThroughput=-1)
+    yield browser
+    browser.close()
+
+
+def test_bundle_tool_needs_the_pdf(tmp_path):
+    """Does the bundle tool stop with a message that names the missing PDF
+    and the command that makes it, and write no archive?"""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html></html>")
+    output = tmp_path / "bundle.zip"
+    result = subprocess.run(
+        [sys.executable, str(MAKE_BUNDLE), "--site", str(site), "--pdf",
+         str(tmp_path / "none.pdf"), "--output", str(output)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "none.pdf" in result.stderr and "make pdf" in result.stderr
+    assert not output.exists()
+
+
+@pytest.mark.slow
+def test_bundle_holds_the_site_the_pdf_and_every_exercise_folder(
+        offline_bundle, book_pdf):
+    """Does the bundle hold the site, the PDF where the landing page links
+    it, every page's notes download, and every exercise folder with the
+    files of exercises/ (nothing missing, nothing changed)?"""
+    site = offline_bundle / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "downloads" / "book.pdf").read_bytes() == \
+        book_pdf.read_bytes()
+    intro = (site / "book" / "intro.html").read_text(encoding="utf8")
+    assert 'href="../downloads/book.pdf"' in intro
+    for page in NOTES_PAGES:
+        assert (site / "downloads" / f"{notes_zip_name(page)}.zip").is_file()
+    bundled = sorted(p.name for p in (offline_bundle / "exercises").iterdir())
+    assert bundled == exercise_slugs() and len(bundled) == 12
+    for slug in bundled:
+        source = ROOT / "exercises" / slug
+        copy = offline_bundle / "exercises" / slug
+        names = sorted(p.name for p in source.iterdir() if p.is_file())
+        assert sorted(p.name for p in copy.iterdir()) == names, slug
+        changed = [name for name in names if (source / name).read_bytes()
+                   != (copy / name).read_bytes()]
+        assert not changed, f"{slug}: {changed}"
+
+
+@pytest.mark.slow
+def test_bundle_start_page_links_everything(offline_bundle):
+    """Does every link of the bundle's start page lead to a file or folder
+    in the bundle, and does it link the site, the PDF, the setup page and
+    all twelve exercise folders?"""
+    html = (offline_bundle / "index.html").read_text(encoding="utf8")
+    links = re.findall(r'href="([^"]+)"', html)
+    missing = [link for link in links
+               if not (offline_bundle / urllib.parse.unquote(link)).exists()]
+    assert not missing, missing
+    assert {"site/index.html", "site/downloads/book.pdf",
+            "site/book/setup.html"} <= set(links)
+    assert {f"exercises/{slug}/" for slug in exercise_slugs()} <= set(links)
+    assert (offline_bundle / "README.txt").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", BUNDLE_PAGES)
+def test_bundle_pages_work_from_the_disk_offline(offline_bundle,
+                                                 offline_browser, page):
+    """Opened from the disk with the network off, does the page typeset
+    all its formulas, show all its images and load nothing from
+    elsewhere?"""
+    offline_browser.open((offline_bundle / "site" / page).as_uri(), 1280)
+    state = offline_browser.evaluate(FROM_DISK)
+    assert state["typeset"] >= state["source"], state
+    assert not state["errors"] and not state["broken"], state
+    assert not state["remote"], state["remote"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("query", ["Adam", "dropout"])
+def test_bundle_search_shows_snippets_from_the_disk(offline_bundle,
+                                                    offline_browser,
+                                                    query):
+    """Does the search of the bundle, opened from the disk with the
+    network off, find pages and show a snippet for them, formulas as
+    text?"""
+    url = (offline_bundle / "site" / "search.html").as_uri()
+    offline_browser.open(f"{url}?q={query}", 1280)
+    results = offline_browser.evaluate(SEARCH_RESULTS)
+    assert "finished" in results["status"], results["status"]
+    assert len(results["snippets"]) >= 3, results
+    assert any(query.lower() in snippet.lower()
+               for snippet in results["snippets"])
+    raw = [snippet for snippet in results["snippets"]
+           if RAW_TEX.search(snippet)]
+    assert not raw, "\n\n".join(raw)
+
+
+@pytest.mark.slow
+def test_site_itself_loads_no_offline_search(built_site):
+    """Is the snippet copy only in the bundle, so that the site on a
+    server stays as Sphinx built it?"""
+    search = (built_site / "search.html").read_text(encoding="utf8")
+    assert "offline-search.js" not in search
+    assert not (built_site / "_static" / "offline-pages.js").exists()
