@@ -12,11 +12,12 @@ export OMP_NUM_THREADS = 1
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book pdf test test-portable datasets release clean-book help
+.PHONY: book pdf bundle test test-portable datasets release clean-book help
 
 help:
 	@echo "make book      build the course site into _build/html"
 	@echo "make pdf       the whole book as one PDF (_build/pdf/book.pdf)"
+	@echo "make bundle    the course for offline use: site, PDF, exercises (_build/bundle/)"
 	@echo "make test      run the whole test suite"
 	@echo "make test-portable  rerun the numeric tests under other CPUs' kernels"
 	@echo "make datasets  generate and verify the data sets"
@@ -45,6 +46,10 @@ book: datasets
 pdf: book
 	$(BIN)/python book/_tools/make_pdf.py
 	@echo "The whole book: $(CURDIR)/_build/pdf/book.pdf"
+
+bundle: pdf
+	$(BIN)/python book/_tools/make_bundle.py
+	@echo "The offline course: $(CURDIR)/_build/bundle/deep-learning-numpy-offline.zip"
 
 test: datasets
 	$(BIN)/python -m pytest
