@@ -23,10 +23,16 @@ def pytest_xdist_make_scheduler(config, log):
     into one unit per assignment, so that, for example, each assignment's
     graded class is built once, on one worker, beside the others.
 
+    Units start in collection order, not largest first: xdist counts
+    tests, so hundreds of millisecond mutant tests would go first and a
+    single notebook run of a minute last, alone on one core.
+
     (xdist's own ``--dist loadgroup`` cannot do this with pytest 9, whose
     node ids no longer take xdist's group suffix.)
     """
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
 
     class AssignmentScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
