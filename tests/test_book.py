@@ -22,9 +22,7 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
-import urllib.request
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -547,80 +545,18 @@ def toc_pages() -> list[str]:
             + toc_files(toc.get("parts"))]
 
 
-class DevTools:
+def DevTools(profile: Path):
     """A headless Chromium driven over its DevTools protocol.
 
     ``--dump-dom`` shows a page as its scripts leave it; these tests need
     more: a given window width, MathJax finished, and the layout measured
-    by JavaScript inside the page.
+    by JavaScript inside the page. The client is the one that prints the
+    PDF (``book/_tools/make_pdf.py``).
     """
+    sys.path.insert(0, str(ROOT / "book" / "_tools"))
+    from make_pdf import Chromium
 
-    def __init__(self, profile: Path):
-        import websocket
-
-        self.process = subprocess.Popen(
-            [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-             "--disable-quic", "--no-first-run",
-             "--disable-background-networking",
-             "--disable-component-update", "--disable-sync",
-             "--hide-scrollbars", f"--user-data-dir={profile}",
-             "--remote-debugging-port=0", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 60
-        while not (port_file.is_file() and "\n" in port_file.read_text()):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.process.kill()
-                raise RuntimeError("Chromium opened no DevTools port")
-            time.sleep(0.05)
-        port = port_file.read_text().split()[0]
-        with urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/json/list") as answer:
-            targets = json.load(answer)
-        page = next(t for t in targets if t["type"] == "page")
-        self.socket = websocket.create_connection(
-            page["webSocketDebuggerUrl"], timeout=60, suppress_origin=True)
-        self.last_id = 0
-        self.call("Page.enable")
-
-    def call(self, method: str, **params) -> dict:
-        self.last_id += 1
-        self.socket.send(json.dumps({"id": self.last_id, "method": method,
-                                     "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.last_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message["result"]
-
-    def evaluate(self, expression: str):
-        """The value of a JavaScript expression (promises are awaited)."""
-        result = self.call("Runtime.evaluate", expression=expression,
-                           awaitPromise=True, returnByValue=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"])
-        return result["result"].get("value")
-
-    def open(self, url: str, width: int, height: int = 900) -> None:
-        """Load a page at a window width; wait for images and MathJax."""
-        self.call("Emulation.setDeviceMetricsOverride", width=width,
-                  height=height, deviceScaleFactor=1, mobile=width < 600)
-        self.call("Page.navigate", url=url)
-        while json.loads(self.socket.recv()).get(
-                "method") != "Page.loadEventFired":
-            pass
-        self.evaluate(
-            "Promise.all([...document.images].map(i => {"
-            " i.loading = 'eager'; return i.complete ? 1 :"
-            " new Promise(r => { i.onload = i.onerror = r; }); }))"
-            ".then(() => window.MathJax && MathJax.startup"
-            " ? MathJax.startup.promise : null)")
-
-    def close(self) -> None:
-        self.socket.close()
-        self.process.terminate()
-        self.process.wait(timeout=30)
+    return Chromium(chromium(), profile, timeout=60)
 
 
 @pytest.fixture(scope="session")

@@ -157,7 +157,7 @@ PREPARE = """
 class Chromium:
     """A headless Chromium and one page of it, over the DevTools protocol."""
 
-    def __init__(self, executable: str, profile: Path):
+    def __init__(self, executable: str, profile: Path, timeout=600):
         import websocket
 
         self.process = subprocess.Popen(
@@ -180,7 +180,8 @@ class Chromium:
                 f"http://127.0.0.1:{port}/json/list") as answer:
             page = next(t for t in json.load(answer) if t["type"] == "page")
         self.socket = websocket.create_connection(
-            page["webSocketDebuggerUrl"], timeout=600, suppress_origin=True)
+            page["webSocketDebuggerUrl"], timeout=timeout,
+            suppress_origin=True)
         self.last_id = 0
         self.call("Page.enable")
 
@@ -196,16 +197,17 @@ class Chromium:
                 return message["result"]
 
     def evaluate(self, expression: str):
+        """The value of a JavaScript expression (promises are awaited)."""
         result = self.call("Runtime.evaluate", expression=expression,
                            awaitPromise=True, returnByValue=True)
         if "exceptionDetails" in result:
             raise RuntimeError(json.dumps(result["exceptionDetails"])[:2000])
         return result["result"].get("value")
 
-    def open(self, url: str) -> None:
-        """Load a page and wait for its images and for MathJax."""
-        self.call("Emulation.setDeviceMetricsOverride", width=1000,
-                  height=1400, deviceScaleFactor=1, mobile=False)
+    def open(self, url: str, width: int = 1000, height: int = 1400) -> None:
+        """Load a page at a window width; wait for images and MathJax."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width,
+                  height=height, deviceScaleFactor=1, mobile=width < 600)
         self.call("Page.navigate", url=url)
         while json.loads(self.socket.recv()).get(
                 "method") != "Page.loadEventFired":
@@ -214,7 +216,8 @@ class Chromium:
             "Promise.all([...document.images].map(i => {"
             " i.loading = 'eager'; return i.complete ? 1 :"
             " new Promise(r => { i.onload = i.onerror = r; }); }))"
-            ".then(() => MathJax.startup.promise)")
+            ".then(() => window.MathJax && MathJax.startup"
+            " ? MathJax.startup.promise : null)")
 
     def close(self) -> None:
         self.socket.close()
