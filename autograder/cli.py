@@ -28,28 +28,40 @@ import sys
 from pathlib import Path
 
 
+class _UsageError(Exception):
+    """A command-line mistake; ``main`` prints it and exits with 2."""
+
+
+def _assignments(slugs):
+    """The named assignments, or all of them when ``slugs`` is empty."""
+    from autograder.assignment import (Assignment, UnknownAssignment,
+                                       assignments)
+
+    try:
+        return ([Assignment.named(slug) for slug in slugs] if slugs
+                else assignments())
+    except UnknownAssignment as error:
+        raise _UsageError(str(error)) from None
+
+
 def _release(args):
     from autograder import release
 
-    slugs = args.slugs or release.slugs()
-    unknown = sorted(set(slugs) - set(release.slugs()))
-    if unknown:
-        print(f"error: unknown assignment(s) {unknown}; known: "
-              f"{', '.join(release.slugs())}", file=sys.stderr)
-        return 2
+    chosen = _assignments(args.slugs)
     if args.check:
-        problems = [problem for slug in slugs
-                    for problem in release.check(slug)]
+        problems = [problem for assignment in chosen
+                    for problem in release.release_problems(assignment)]
         for problem in problems:
             print(problem, file=sys.stderr)
         if not problems:
+            names = ", ".join(assignment.slug for assignment in chosen)
             print(f"exercises/ is up to date and leaks nothing "
-                  f"(checked: {', '.join(slugs)}).")
+                  f"(checked: {names}).")
         return 1 if problems else 0
-    for slug in slugs:
-        print(f"releasing {slug} ...", flush=True)
-        release.release(slug, run=not args.no_execute)
-        print(f"  wrote exercises/{slug}/")
+    for assignment in chosen:
+        print(f"releasing {assignment.slug} ...", flush=True)
+        release.release(assignment, run=not args.no_execute)
+        print(f"  wrote exercises/{assignment.slug}/")
     return 0
 
 
@@ -68,17 +80,13 @@ def _datasets(args):
 def _grade(args):
     import json
 
-    from autograder import release
     from autograder.grade import grade_class, progress_printer
     from autograder.intake import IntakeError
 
-    if args.slug not in release.slugs():
-        print(f"error: unknown assignment {args.slug!r}; known: "
-              f"{', '.join(release.slugs())}", file=sys.stderr)
-        return 2
+    [assignment] = _assignments([args.slug])
     course = args.course or f"grading/{args.slug}"
     try:
-        entries = grade_class(args.slug, args.source, course, args.engine,
+        entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
                               args.time_limit)
     except IntakeError as error:
@@ -101,17 +109,17 @@ def _grade(args):
 
 
 def _mutants(args):
-    from autograder import release
     from autograder.runner import mutant_report
 
     print(f"{'assignment':<26} {'function':<24} {'killed':>9} "
           f"{'accepted':>9}")
     complete = True
-    for slug in args.slugs or release.slugs():
+    for assignment in _assignments(args.slugs):
         for name, total, killed, alternatives, accepted in mutant_report(
-                slug):
+                assignment):
             complete &= killed == total and accepted == alternatives
-            print(f"{slug:<26} {name:<24} {f'{killed}/{total}':>9} "
+            print(f"{assignment.slug:<26} {name:<24} "
+                  f"{f'{killed}/{total}':>9} "
                   f"{f'{accepted}/{alternatives}':>9}")
     return 0 if complete else 1
 
@@ -193,7 +201,11 @@ def main(argv=None):
     """Entry point of the ``course`` command."""
     _quiet_library_notices()
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except _UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 def _quiet_library_notices():

@@ -28,10 +28,9 @@ import numpy as np
 from nbformat.warnings import DuplicateCellId
 
 from autograder import ROOT
-from autograder.compare import (Mismatch, encode, load_cases)
-from autograder.release import CHECKS_MODULE, SOLUTIONS
+from autograder.compare import Mismatch, encode, load_cases
 from autograder.runner import judge, reference_result
-from autograder.spec import Case, helper_files, load_specs
+from autograder.spec import Case
 
 
 class SubmissionError(Exception):
@@ -122,6 +121,10 @@ class GradingContext:
 
     Attributes
     ----------
+    assignment : Assignment
+    files : dict
+        The release's copies of ``course_checks.py`` and the helpers, by
+        file name: the sandbox uses these, never the learner's.
     cases : dict
         Function name -> list of :class:`autograder.spec.Case`: the public
         (visible-check) cases, then the hidden ones.
@@ -132,28 +135,22 @@ class GradingContext:
         cases of one function.
     """
 
-    def __init__(self, slug, wall_seconds=120, function_seconds=30):
-        self.slug = slug
+    def __init__(self, assignment, wall_seconds=120, function_seconds=30):
+        self.assignment = assignment
         self.limits = {"wall_seconds": wall_seconds}
         self.function_seconds = function_seconds
-        public = load_cases(SOLUTIONS / slug / "public_cases.json")
+        self.files = assignment.copied_files()
+        public = load_cases(assignment.public_cases_file)
         self.cases, self.expected = {}, {}
-        for spec in load_specs(slug):
+        for spec in assignment.specs:
             frozen = [Case(f"visible check: {case['label']}", case["args"],
                            case["kwargs"]) for case in public[spec.name]]
             cases = frozen + list(spec.hidden_cases())
             self.cases[spec.name] = cases
             with np.errstate(all="ignore"):
                 self.expected[spec.name] = [
-                    reference_result(slug, spec, case) for case in cases]
-
-
-def trusted_files(slug):
-    """Helper files of the release, by name: never the learner's copies."""
-    files = {"course_checks.py": CHECKS_MODULE.read_text(encoding="utf-8")}
-    for name, source in helper_files(slug).items():
-        files[name] = (ROOT / source).read_text(encoding="utf-8")
-    return files
+                    reference_result(assignment, spec, case)
+                    for case in cases]
 
 
 def data_files():
@@ -170,7 +167,7 @@ def build_job(context, notebook_text):
     notebook = read_notebook(notebook_text)
     return {
         "cells": cells_to_run(notebook),
-        "files": trusted_files(context.slug),
+        "files": context.files,
         "data_files": data_files(),
         "calls": {name: [{"args": encode(case.args),
                           "kwargs": encode(case.kwargs)}
@@ -245,7 +242,7 @@ def _decode_array(data):
 
 def judge_function(context, spec, outcome):
     """Grade one function from the sandbox's outcome of its calls."""
-    slug, cases = context.slug, context.cases[spec.name]
+    cases = context.cases[spec.name]
     if "error" in outcome or not isinstance(outcome.get("calls"), list):
         return FunctionResult(spec.name, 0, spec.points,
                               str(outcome.get("error", "no result")))
@@ -264,7 +261,8 @@ def judge_function(context, spec, outcome):
                   decode_untrusted(call.get("args_after")))
         try:
             with np.errstate(all="ignore"):
-                judge(slug, spec, case, expected, actual, reveal)
+                judge(context.assignment, spec, case, expected, actual,
+                      reveal)
         except Mismatch as mismatch:
             return FunctionResult(spec.name, 0, spec.points,
                                   f"{case.label}: {mismatch}")
@@ -299,7 +297,7 @@ def grade_notebook(context, notebook_text, run_job):
     outcomes = result.get("functions", {})
     grade = NotebookGrade(cell_errors=[str(error)[:300] for error in
                                        result.get("cells", []) if error])
-    for spec in load_specs(context.slug):
+    for spec in context.assignment.specs:
         outcome = outcomes.get(spec.name, {"error": "no result"})
         if not isinstance(outcome, dict):
             outcome = {"error": "malformed result"}

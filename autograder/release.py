@@ -19,53 +19,32 @@ import ast
 import filecmp
 import inspect
 import json
-import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
-from traitlets.config import Config
-from traitlets.config.loader import PyFileConfigLoader
 
-from autograder import ROOT
 from autograder.compare import Mismatch, compare, decode
+from autograder.course_folder import generate_assignment
 from autograder.kernel import run_notebook
 from autograder.runner import freeze_public_cases
-from autograder.spec import helper_files, load_specs, reference_function
 
-SOLUTIONS = ROOT / "solutions"
-EXERCISES = ROOT / "exercises"
-
-#: Every assignment folder gets the comparator, as ``course_checks.py``.
-CHECKS_MODULE = ROOT / "autograder" / "compare.py"
 #: Text that must never appear in a learner's exercise folder.
 FORBIDDEN = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS",
              "autograder.reference", "autograder.runner", "hidden_test(")
 
 
-def slugs():
-    """The assignments: folders ``solutions/<slug>/<slug>.ipynb``, sorted."""
-    return sorted(folder.name for folder in SOLUTIONS.iterdir()
-                  if (folder / f"{folder.name}.ipynb").is_file())
-
-
-def notebook_path(slug, folder=SOLUTIONS):
-    """``<folder>/<slug>/<slug>.ipynb``."""
-    return folder / slug / f"{slug}.ipynb"
-
-
 # --- Step 1: generated cells and files ----------------------------------------
 
-def graded_cell_source(slug, name):
+def graded_cell_source(assignment, name):
     """The solution cell of a graded function, from its reference source.
 
     The signature and docstring stay for the learner; the body is wrapped in
     nbgrader's solution markers, which ``generate_assignment`` replaces by a
     stub.
     """
-    source = inspect.getsource(reference_function(slug, name))
+    source = inspect.getsource(assignment.reference(name))
     lines = source.rstrip("\n").split("\n")
     body_start = ast.parse(source).body[0].body[0].end_lineno
     indent = " " * 4
@@ -73,29 +52,25 @@ def graded_cell_source(slug, name):
                      + lines[body_start:] + [indent + "### END SOLUTION"])
 
 
-def test_cell_source(slug, name):
+def test_cell_source(assignment, name):
     """The locked test cell: the visible check, then the hidden tests."""
     return "\n".join([
         "# Visible check: compares your function with known outputs.",
         f'check("{name}", {name})',
         "### BEGIN HIDDEN TESTS",
         "from autograder.runner import hidden_test",
-        f'hidden_test("{slug}", "{name}", {name})',
+        f'hidden_test("{assignment.slug}", "{name}", {name})',
         "### END HIDDEN TESTS",
     ])
 
 
-def expected_files(slug):
+def expected_files(assignment):
     """The generated files of an assignment folder: name -> text."""
-    files = {"course_checks.py": CHECKS_MODULE.read_text(encoding="utf-8"),
-             "public_cases.json": json.dumps(freeze_public_cases(slug),
-                                             indent=None) + "\n"}
-    for name, source in helper_files(slug).items():
-        files[name] = (ROOT / source).read_text(encoding="utf-8")
-    return files
+    frozen = json.dumps(freeze_public_cases(assignment), indent=None)
+    return {**assignment.copied_files(), "public_cases.json": frozen + "\n"}
 
 
-def synced_notebook(slug):
+def synced_notebook(assignment):
     """The solution notebook with its graded and test cells regenerated.
 
     Returns
@@ -104,41 +79,42 @@ def synced_notebook(slug):
     problems : list of str
         Graded functions whose cells are missing from the notebook.
     """
-    notebook = nbformat.read(notebook_path(slug), as_version=4)
+    slug = assignment.slug
+    notebook = nbformat.read(assignment.solution_notebook, as_version=4)
     cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell
              for cell in notebook.cells}
     problems = []
-    for spec in load_specs(slug):
+    for spec in assignment.specs:
         solution, test = cells.get(spec.name), cells.get(f"test_{spec.name}")
         if solution is None or test is None:
             problems.append(f"{slug}: no cell with grade_id '{spec.name}' "
                             f"and 'test_{spec.name}'")
             continue
-        solution.source = graded_cell_source(slug, spec.name)
-        test.source = test_cell_source(slug, spec.name)
+        solution.source = graded_cell_source(assignment, spec.name)
+        test.source = test_cell_source(assignment, spec.name)
         test.metadata["nbgrader"]["points"] = spec.points
     return notebook, problems
 
 
-def sync(slug):
+def sync(assignment):
     """Step 1: write the generated cells and files into ``solutions/``."""
-    notebook, problems = synced_notebook(slug)
+    notebook, problems = synced_notebook(assignment)
     if problems:
         raise ValueError("\n".join(problems))
-    nbformat.write(notebook, notebook_path(slug))
-    for name, text in expected_files(slug).items():
-        path = SOLUTIONS / slug / name
+    nbformat.write(notebook, assignment.solution_notebook)
+    for name, text in expected_files(assignment).items():
+        path = assignment.solution_folder / name
         if (name == "public_cases.json" and path.exists()
-                and not frozen_case_problems(slug, path, text)):
+                and not frozen_case_problems(assignment, path, text)):
             continue  # the same data within tolerance: no churn in git
         path.write_text(text, encoding="utf-8")
 
 
 # --- Step 2: execute ---------------------------------------------------------------
 
-def execute(slug, timeout=120):
+def execute(assignment, timeout=120):
     """Step 2: run the solution notebook top to bottom, storing outputs."""
-    path = notebook_path(slug)
+    path = assignment.solution_notebook
     notebook = nbformat.read(path, as_version=4)
     run_notebook(notebook, path.parent, timeout)
     for cell in notebook.cells:
@@ -167,55 +143,14 @@ def _merged_streams(outputs):
 
 # --- Step 3: nbgrader --------------------------------------------------------------
 
-def nbgrader_config(root):
-    """The course's nbgrader config with the course root set to ``root``."""
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
-    config.CourseDirectory.root = str(root)
-    config.CourseDirectory.db_url = f"sqlite:///{root}/gradebook.db"
-    return config
-
-
-def nbgrader_api(root):
-    """nbgrader's Python API for the course folder ``root``.
-
-    nbgrader runs helper programs (``alembic``) found on PATH; they sit
-    beside this Python, which is not on PATH when a command is run as
-    ``.venv/bin/course`` without activating the environment.
-    """
-    from nbgrader.apps import NbGraderAPI
-
-    bin_dir = os.path.dirname(sys.executable)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    return NbGraderAPI(config=nbgrader_config(root))
-
-
-def generate_exercise(slug, workdir):
-    """Run nbgrader's ``generate_assignment`` on a copy of ``solutions/slug``.
-
-    Returns
-    -------
-    pathlib.Path
-        The generated exercise folder inside ``workdir``.
-    """
-    shutil.copytree(SOLUTIONS / slug, workdir / "solutions" / slug,
-                    ignore=shutil.ignore_patterns(
-                        ".ipynb_checkpoints", "__pycache__", "datasets"))
-    result = nbgrader_api(workdir).generate_assignment(slug, force=True, create=True)
-    if not result["success"]:
-        raise RuntimeError(f"nbgrader generate_assignment failed for {slug}:"
-                           f"\n{result.get('error') or result.get('log')}")
-    return workdir / "exercises" / slug
-
-
-def release(slug, run=True):
+def release(assignment, run=True):
     """Sync, execute and generate one assignment into ``exercises/``."""
-    sync(slug)
+    sync(assignment)
     if run:
-        execute(slug)
+        execute(assignment)
     with tempfile.TemporaryDirectory() as tmp:
-        generated = generate_exercise(slug, Path(tmp))
-        target = EXERCISES / slug
+        generated = generate_assignment(Path(tmp), assignment)
+        target = assignment.exercise_folder
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(generated, target)
@@ -223,35 +158,37 @@ def release(slug, run=True):
 
 # --- The drift and leak checks ------------------------------------------------------
 
-def check(slug):
+def release_problems(assignment):
     """Return the problems of one assignment: drift and leaks (or [])."""
+    slug = assignment.slug
     problems = []
-    notebook, missing = synced_notebook(slug)
+    notebook, missing = synced_notebook(assignment)
     problems += missing
-    stored = nbformat.read(notebook_path(slug), as_version=4)
+    stored = nbformat.read(assignment.solution_notebook, as_version=4)
     for cell, fresh in zip(stored.cells, notebook.cells):
         if cell.source != fresh.source:
             grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
             problems.append(f"solutions/{slug}: cell '{grade_id}' differs "
                             f"from its source (reference or check spec)")
-    for name, text in expected_files(slug).items():
-        path = SOLUTIONS / slug / name
+    for name, text in expected_files(assignment).items():
+        path = assignment.solution_folder / name
         if not path.exists():
             problems.append(f"solutions/{slug}/{name} is missing")
         elif name == "public_cases.json":
-            problems += frozen_case_problems(slug, path, text)
+            problems += frozen_case_problems(assignment, path, text)
         elif path.read_text(encoding="utf-8") != text:
             problems.append(f"solutions/{slug}/{name} is out of date")
     if problems:
         return problems + [f"run `course release {slug}` to regenerate"]
     with tempfile.TemporaryDirectory() as tmp:
-        generated = generate_exercise(slug, Path(tmp))
-        problems += _compare_folders(generated, EXERCISES / slug, slug)
-    problems += leaks(slug)
+        generated = generate_assignment(Path(tmp), assignment)
+        problems += _compare_folders(generated, assignment.exercise_folder,
+                                     slug)
+    problems += leaks(assignment)
     return problems
 
 
-def frozen_case_problems(slug, path, fresh_text):
+def frozen_case_problems(assignment, path, fresh_text):
     """Differences between stored and freshly frozen public cases.
 
     Computed values are compared as numbers, within the tolerance the
@@ -261,7 +198,7 @@ def frozen_case_problems(slug, path, fresh_text):
     file or a real drift still fails. Everything else (labels, names,
     shapes, hints, the tolerances themselves) must be equal.
     """
-    where = f"solutions/{slug}/public_cases.json"
+    where = f"solutions/{assignment.slug}/public_cases.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as error:
@@ -319,34 +256,36 @@ def _compare_folders(generated, released, slug):
     return problems
 
 
-def leaks(slug):
+def leaks(assignment):
     """Solution markers, hidden tests or reference code in ``exercises/``."""
+    slug = assignment.slug
     problems = []
-    folder = EXERCISES / slug
+    folder = assignment.exercise_folder
     texts = {path: path.read_text(encoding="utf-8", errors="replace")
              for path in folder.rglob("*") if path.is_file()
              and path.suffix in (".ipynb", ".py", ".json", ".md")}
     for path, text in texts.items():
         for marker in FORBIDDEN:
             if marker in text:
-                problems.append(f"{path.relative_to(ROOT)} leaks '{marker}'")
+                where = path.relative_to(assignment.root)
+                problems.append(f"{where} leaks '{marker}'")
     notebook = folder / f"{slug}.ipynb"
     if notebook.exists():
         code_lines = {line.strip() for cell in
                       nbformat.read(notebook, as_version=4).cells
                       if cell.cell_type == "code"
                       for line in cell.source.splitlines()}
-        for spec in load_specs(slug):
-            for line in _solution_lines(slug, spec.name):
+        for spec in assignment.specs:
+            for line in _solution_lines(assignment, spec.name):
                 if line in code_lines:
                     problems.append(f"exercises/{slug} leaks the reference "
                                     f"code of {spec.name}: '{line}'")
     return problems
 
 
-def _solution_lines(slug, name):
+def _solution_lines(assignment, name):
     """Distinctive lines of a reference function's body (not returns)."""
-    source = graded_cell_source(slug, name)
+    source = graded_cell_source(assignment, name)
     body = source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
     lines = []
     for line in body.splitlines():

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
-from nbgrader.api import Gradebook
-from nbgrader.plugins import CsvExportPlugin
-
-from autograder.release import nbgrader_config
-from autograder.spec import load_specs
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem
@@ -27,20 +21,30 @@ pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
 """
 
 
-def write_all(course, slug, engine, entries):
-    """Write feedback, results.json, grades.csv, summary.json/.html, figure."""
-    course = Path(course)
-    specs = load_specs(slug)
+def write_all(course, engine, entries):
+    """Write feedback, results.json, grades.csv, summary.json/.html, figure.
+
+    Parameters
+    ----------
+    course : CourseFolder
+    engine : str
+        The engine's name, for the summary.
+    entries : list of Entry
+    """
+    assignment = course.assignment
     for entry in entries:
         if entry.score is not None:
-            write_feedback(course, slug, entry, specs)
-        write_gradescope(course, entry, specs)
-    _register_students(course, entries)
-    export_csv(course, slug)
-    summary = summarize(slug, engine, entries, specs)
-    (course / "summary.json").write_text(json.dumps(summary, indent=1))
-    plot_histogram(course / "histogram.png", entries, summary["max_score"])
-    (course / "summary.html").write_text(summary_page(summary))
+            write_feedback(course.feedback_file(entry.student), assignment,
+                           entry)
+        write_gradescope(course.results_file(entry.student), assignment,
+                         entry)
+    course.register_students(entry.student for entry in entries)
+    course.export_csv(course.root / "grades.csv")
+    summary = summarize(assignment, engine, entries)
+    (course.root / "summary.json").write_text(json.dumps(summary, indent=1))
+    plot_histogram(course.root / "histogram.png", entries,
+                   summary["max_score"])
+    (course.root / "summary.html").write_text(summary_page(summary))
     return summary
 
 
@@ -50,10 +54,11 @@ def _page(title, body):
             f"<body>{body}</body></html>")
 
 
-def write_feedback(course, slug, entry, specs):
-    """``feedback/<student>/<slug>/feedback.html`` for one learner."""
+def write_feedback(path, assignment, entry):
+    """The feedback page of one learner, written to ``path``."""
+    slug = assignment.slug
     rows = []
-    for spec in specs:
+    for spec in assignment.specs:
         points = entry.functions.get(spec.name, 0)
         passed = points == spec.points
         message = entry.messages.get(spec.name, "")
@@ -73,51 +78,33 @@ def write_feedback(course, slug, entry, specs):
             f"</table><p>Functions are graded on the visible checks and on "
             f"hidden cases with other inputs; the messages name the first "
             f"failing case.</p>")
-    folder = course / "feedback" / entry.student / slug
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "feedback.html").write_text(_page(f"{slug} feedback", body))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_page(f"{slug} feedback", body))
 
 
-def write_gradescope(course, entry, specs):
-    """``results/<student>/results.json`` in Gradescope's format."""
+def write_gradescope(path, assignment, entry):
+    """One learner's ``results.json`` in Gradescope's format."""
     tests = [{"name": spec.name, "score": entry.functions.get(spec.name, 0),
               "max_score": spec.points,
               "output": entry.messages.get(spec.name, ""),
-              "visibility": "visible"} for spec in specs]
+              "visibility": "visible"} for spec in assignment.specs]
     result = {"score": entry.score or 0, "tests": tests,
               "output": entry.error or entry.note or "Graded."}
-    folder = course / "results" / entry.student
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "results.json").write_text(json.dumps(result, indent=1))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=1))
 
 
-def _register_students(course, entries):
-    """Make every student known to the gradebook, so exports list them."""
-    with Gradebook(nbgrader_config(course).CourseDirectory.db_url) as book:
-        for entry in entries:
-            book.update_or_create_student(entry.student)
-
-
-def export_csv(course, slug):
-    """``grades.csv`` with nbgrader's own CSV export plugin."""
-    config = nbgrader_config(course)
-    plugin = CsvExportPlugin(config=config)
-    plugin.to = str(course / "grades.csv")
-    plugin.assignment = [slug]
-    with Gradebook(config.CourseDirectory.db_url) as book:
-        plugin.export(book)
-
-
-def summarize(slug, engine, entries, specs):
+def summarize(assignment, engine, entries):
     """The class summary as JSON-ready data."""
+    specs = assignment.specs
     graded = [entry for entry in entries if entry.score is not None]
     pass_rates = {spec.name: (sum(entry.functions.get(spec.name, 0)
                                   == spec.points for entry in graded)
                               / len(graded) if graded else None)
                   for spec in specs}
     return {
-        "assignment": slug, "engine": engine,
-        "max_score": sum(spec.points for spec in specs),
+        "assignment": assignment.slug, "engine": engine,
+        "max_score": assignment.max_score,
         "counts": {"found": len(entries), "graded": len(graded),
                    "errors": len(entries) - len(graded)},
         "pass_rates": pass_rates,

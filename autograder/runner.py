@@ -1,8 +1,9 @@
 """Run the checks described by the specs: hidden tests and frozen cases.
 
-The hidden tests run inside nbgrader's kernel (``hidden_test``); the
-mutant tests and the release use :func:`hidden_failures` and
-:func:`freeze_public_cases`.
+The hidden tests run inside nbgrader's kernel (``hidden_test``, called
+with the slug by the notebook's test cells); the mutant tests and the
+release use :func:`hidden_failures` and :func:`freeze_public_cases`, which
+take an :class:`~autograder.assignment.Assignment`.
 """
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ import numpy as np
 
 from autograder.compare import (Mismatch, call_capturing, check_not_mutated,
                                 compare, compare_outputs, encode, matches)
-from autograder.spec import (argument_names, get_spec, load_mutants,
-                             load_specs, reference_function)
+from autograder.assignment import Assignment
 
 
-def _run_against_reference(slug, spec, case, function, reveal):
+def _run_against_reference(assignment, spec, case, function, reveal):
     """Compare ``function`` with the reference on one case.
 
     Raises
@@ -22,25 +22,28 @@ def _run_against_reference(slug, spec, case, function, reveal):
     Mismatch
         With hints from the known mistakes that the output matches.
     """
-    expected, expected_printed = reference_result(slug, spec, case)
+    expected, expected_printed = reference_result(assignment, spec, case)
     got, printed, args_after, _ = call_capturing(function, case.args,
                                                  case.kwargs)
-    judge(slug, spec, case, (expected, expected_printed),
+    judge(assignment, spec, case, (expected, expected_printed),
           (got, printed, args_after), reveal)
 
 
-def reference_result(slug, spec, case):
+def reference_result(assignment, spec, case):
     """The reference's ``(output, printed text)`` on one case."""
-    reference = reference_function(slug, spec.name)
+    reference = assignment.reference(spec.name)
     output, printed, _, _ = call_capturing(reference, case.args, case.kwargs)
     return output, printed
 
 
-def judge(slug, spec, case, expected, actual, reveal):
+def judge(assignment, spec, case, expected, actual, reveal):
     """Raise :class:`Mismatch` unless the learner's result is right.
 
     Parameters
     ----------
+    assignment : Assignment
+    spec : FunctionSpec
+    case : Case
     expected : tuple
         ``(output, printed)`` of the reference.
     actual : tuple
@@ -57,19 +60,18 @@ def judge(slug, spec, case, expected, actual, reveal):
             compare("printed output", expected[1], printed, spec.rtol,
                     spec.atol, reveal)
         if not spec.may_mutate:
-            check_not_mutated(spec.name, argument_names(slug, spec.name),
+            check_not_mutated(spec.name, assignment.argument_names(spec.name),
                               case.args, args_after)
     except Mismatch as mismatch:
-        for hint in _matching_hints(slug, spec, case, got, printed):
+        for hint in _matching_hints(assignment, spec, case, got, printed):
             mismatch.add_hint(hint)
         raise
 
 
-def _matching_hints(slug, spec, case, got, printed):
+def _matching_hints(assignment, spec, case, got, printed):
     """Hints of the known mistakes whose result equals the learner's."""
-    mutants, _ = load_mutants(slug)
     hints = []
-    for mutant in mutants.get(spec.name, []):
+    for mutant in assignment.mutants.get(spec.name, []):
         if mutant.hint is None:
             continue
         try:
@@ -85,13 +87,14 @@ def _matching_hints(slug, spec, case, got, printed):
     return hints
 
 
-def hidden_failures(slug, name, function):
+def hidden_failures(assignment, name, function):
     """Run every hidden case and return the failure messages (or [])."""
-    spec = get_spec(slug, name)
+    spec = assignment.spec(name)
     failures = []
     for case in spec.hidden_cases():
         try:
-            _run_against_reference(slug, spec, case, function, reveal=False)
+            _run_against_reference(assignment, spec, case, function,
+                                   reveal=False)
         except Mismatch as mismatch:
             failures.append(f"{case.label}: {mismatch}")
         except Exception as error:  # the function under test raised
@@ -103,20 +106,23 @@ def hidden_failures(slug, name, function):
 def hidden_test(slug, name, function):
     """The hidden test of one graded function, as run by nbgrader.
 
+    The notebook's test cell calls it with the assignment's id, ``slug``.
+
     Raises
     ------
     AssertionError
         Naming the first failing case, the variable and a hint, without
         revealing the reference's values.
     """
-    failures = hidden_failures(slug, name, function)
+    failures = hidden_failures(Assignment.named(slug), name,
+                               function)
     if failures:
         raise AssertionError(
             f"{name} failed {len(failures)} hidden test case(s). "
             f"First failure, {failures[0]}")
 
 
-def freeze_public_cases(slug):
+def freeze_public_cases(assignment):
     """Compute the visible checks' data: inputs, outputs and mistakes.
 
     Returns
@@ -125,17 +131,17 @@ def freeze_public_cases(slug):
         Function name -> list of JSON-ready cases (see
         :func:`autograder.compare.check_case` for the fields).
     """
-    mutants, _ = load_mutants(slug)
     frozen = {}
-    for spec in load_specs(slug):
-        reference = reference_function(slug, spec.name)
+    for spec in assignment.specs:
+        mutants = assignment.mutants.get(spec.name, [])
+        reference = assignment.reference(spec.name)
         cases = []
         for case in spec.public_cases():
             expected, printed, _, _ = call_capturing(reference, case.args,
                                                      case.kwargs)
             cases.append(encode({
                 "label": case.label,
-                "arg_names": list(argument_names(slug, spec.name)),
+                "arg_names": list(assignment.argument_names(spec.name)),
                 "args": case.args,
                 "kwargs": case.kwargs,
                 "outputs": list(spec.outputs),
@@ -144,8 +150,8 @@ def freeze_public_cases(slug):
                 "rtol": spec.rtol,
                 "atol": spec.atol,
                 "may_mutate": spec.may_mutate,
-                "mistakes": _frozen_mistakes(mutants.get(spec.name, []),
-                                             case, spec, expected, printed),
+                "mistakes": _frozen_mistakes(mutants, case, spec, expected,
+                                             printed),
             }))
         frozen[spec.name] = cases
     return frozen
@@ -173,7 +179,7 @@ def _frozen_mistakes(mutants, case, spec, expected, expected_printed):
     return mistakes
 
 
-def mutant_report(slug):
+def mutant_report(assignment):
     """How well the hidden tests separate right from wrong, per function.
 
     Returns
@@ -183,14 +189,16 @@ def mutant_report(slug):
         function: a good test suite kills every mutant and accepts every
         alternative.
     """
-    mutants, alternatives = load_mutants(slug)
     rows = []
-    for spec in load_specs(slug):
+    for spec in assignment.specs:
+        mutants = assignment.mutants.get(spec.name, [])
+        alternatives = assignment.alternatives.get(spec.name, [])
         with np.errstate(all="ignore"):
-            killed = sum(bool(hidden_failures(slug, spec.name, m.function))
-                         for m in mutants.get(spec.name, []))
-            accepted = sum(not hidden_failures(slug, spec.name, f)
-                           for f in alternatives.get(spec.name, []))
-        rows.append((spec.name, len(mutants.get(spec.name, [])), killed,
-                     len(alternatives.get(spec.name, [])), accepted))
+            killed = sum(bool(hidden_failures(assignment, spec.name,
+                                              mutant.function))
+                         for mutant in mutants)
+            accepted = sum(not hidden_failures(assignment, spec.name, f)
+                           for f in alternatives)
+        rows.append((spec.name, len(mutants), killed, len(alternatives),
+                     accepted))
     return rows

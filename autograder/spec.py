@@ -4,12 +4,11 @@ One :class:`FunctionSpec` per graded function says how to build its inputs
 (fixed public cases and randomized hidden cases), how to compare its
 outputs and how many points it is worth. The same spec drives the visible
 checks (frozen into the exercise folder), the hidden tests (run by nbgrader)
-and the mutant tests (run by pytest).
+and the mutant tests (run by pytest). An assignment's specs are reached
+through :class:`autograder.assignment.Assignment`.
 """
 from __future__ import annotations
 
-import importlib
-import inspect
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -90,47 +89,3 @@ class Mutant:
     mistake: str
     function: Callable
     hint: str | None = None
-
-
-def load_specs(slug):
-    """Return the list of :class:`FunctionSpec` of an assignment."""
-    return importlib.import_module(f"autograder.checks.{slug}").SPECS
-
-
-def helper_files(slug):
-    """Files the assignment folder carries besides the checks.
-
-    A check module may define ``HELPER_FILES``: file name in the folder ->
-    path of its single source, relative to the repository root.
-    """
-    module = importlib.import_module(f"autograder.checks.{slug}")
-    return getattr(module, "HELPER_FILES", {})
-
-
-def get_spec(slug, name):
-    """Return the spec of one graded function."""
-    for spec in load_specs(slug):
-        if spec.name == name:
-            return spec
-    raise KeyError(f"{slug} has no graded function named {name!r}")
-
-
-def reference_function(slug, name):
-    """Return the reference implementation of a graded function."""
-    return getattr(importlib.import_module(f"autograder.reference.{slug}"),
-                   name)
-
-
-def argument_names(slug, name):
-    """Return the parameter names of a graded function, in order."""
-    return tuple(inspect.signature(reference_function(slug, name)).parameters)
-
-
-def load_mutants(slug):
-    """Return ``(MUTANTS, ALTERNATIVES)`` of an assignment.
-
-    ``MUTANTS`` maps a function name to a list of :class:`Mutant`;
-    ``ALTERNATIVES`` maps it to a list of correct implementations.
-    """
-    module = importlib.import_module(f"autograder.mutants.{slug}")
-    return module.MUTANTS, module.ALTERNATIVES

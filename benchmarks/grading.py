@@ -26,32 +26,32 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograder import corpus
+from autograder.assignment import Assignment
+from autograder.course_folder import CourseFolder
 from autograder.fast_engine import (GradingContext, WorkerPool, build_job,
                                     grade_notebook)
-from autograder.grade import prepare_course
-from autograder.release import EXERCISES
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the corpus lives with the tests
+from tests import corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
 
 def build_class(slug, n):
     """N notebooks cycling through the honest corpus: name -> text."""
-    honest = list(corpus.honest(slug).values())
+    honest = list(corpus.honest(Assignment.named(slug)).values())
     return {f"s{index:03d}": honest[index % len(honest)] for index in range(n)}
 
 
 def time_nbgrader(slug, notebooks, workdir):
     """Seconds for one `nbgrader autograde SLUG` over the whole class."""
     course = workdir / "nbgrader-course"
-    prepare_course(course, slug)
+    folder = CourseFolder(course, Assignment.named(slug))
+    folder.prepare()
     for student, text in notebooks.items():
-        folder = course / "submitted" / student / slug
-        shutil.copytree(EXERCISES / slug, folder)
-        (folder / f"{slug}.ipynb").write_text(text)
-    (course / "nbgrader_config.py").write_text(
-        (Path(__file__).resolve().parent.parent / "nbgrader_config.py")
-        .read_text())
+        folder.place(student, text.encode("utf-8"))
+    shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
     start = time.perf_counter()
     result = subprocess.run([str(BIN / "nbgrader"), "autograde", slug,
                              "--force"], cwd=course, capture_output=True,
@@ -77,7 +77,7 @@ def fast_profile(slug, notebooks):
     """Where the fast engine's time goes (one worker, in this process)."""
     phases = {}
     start = time.perf_counter()
-    context = GradingContext(slug)
+    context = GradingContext(Assignment.named(slug))
     phases["reference results (once per class)"] = time.perf_counter() - start
     start = time.perf_counter()
     pool = WorkerPool(1)

@@ -37,7 +37,7 @@ from kernels import PROFILES  # noqa: E402
 
 from autograder.compare import NUMBER  # noqa: E402
 from autograder.kernel import run_notebook  # noqa: E402
-from autograder.release import SOLUTIONS, slugs  # noqa: E402
+from autograder.assignment import Assignment, slugs  # noqa: E402
 from autograder.runner import freeze_public_cases  # noqa: E402
 
 
@@ -60,7 +60,7 @@ def notebook_outputs(slug):
     """Execute a copy of a solution notebook; return its text outputs."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / slug
-        shutil.copytree(SOLUTIONS / slug, folder)
+        shutil.copytree(Assignment.named(slug).solution_folder, folder)
         notebook = nbformat.read(folder / f"{slug}.ipynb", as_version=4)
         run_notebook(notebook, folder, timeout=600)
     return text_outputs(notebook)
@@ -71,7 +71,7 @@ def compute(slug_list, out):
     out.mkdir(parents=True, exist_ok=True)
     for slug in slug_list:
         (out / f"{slug}.public.json").write_text(
-            json.dumps(freeze_public_cases(slug)))
+            json.dumps(freeze_public_cases(Assignment.named(slug))))
         (out / f"{slug}.outputs.json").write_text(
             json.dumps(notebook_outputs(slug)))
 
@@ -110,7 +110,7 @@ def largest_relative_difference(pairs, floor=1e-12):
 
 
 def committed_outputs(slug):
-    notebook = nbformat.read(SOLUTIONS / slug / f"{slug}.ipynb", 4)
+    notebook = nbformat.read(Assignment.named(slug).solution_notebook, 4)
     return text_outputs(notebook)
 
 

@@ -1,7 +1,7 @@
 """Shared fixtures for the test suite."""
 import pytest
 
-from autograder.release import slugs
+from autograder.assignment import Assignment, slugs
 
 #: Every assignment with a solution notebook; parametrized tests run on each.
 SLUGS = tuple(slugs())
@@ -11,6 +11,12 @@ SLUGS = tuple(slugs())
 def slug(request):
     """Each released assignment's slug, in turn."""
     return request.param
+
+
+@pytest.fixture
+def assignment(slug):
+    """Each assignment in turn (the :class:`Assignment` of ``slug``)."""
+    return Assignment.named(slug)
 
 
 def pytest_xdist_make_scheduler(config, log):

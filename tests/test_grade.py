@@ -1,4 +1,4 @@
-"""course grade: intake, the sandbox, the fast engine, outputs, Dask."""
+"""course grade: intake, and a hostile class graded from the command line."""
 import hashlib
 import json
 import os
@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import corpus
-from autograder.fast_engine import GradingContext, WorkerPool, grade_notebook
-from autograder.grade import grade_class
+from autograder.assignment import Assignment
 from autograder.intake import IntakeError, read_source
-from autograder.release import SOLUTIONS
-from autograder.sandbox import BASE_UID, _processes_of
-from autograder.spec import load_specs
-from tests.conftest import SLUGS
+from tests import corpus
 
-ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0,
-                               reason="full isolation needs root")
-SOLUTION = (SOLUTIONS / "c1w2_numpy_basics" /
-            "c1w2_numpy_basics.ipynb").read_bytes()
+SOLUTION = Assignment.named("c1w2_numpy_basics").solution_notebook.read_bytes()
 
 
 # --- Intake ------------------------------------------------------------------------
@@ -75,77 +67,21 @@ def test_missing_source_is_a_clear_error(tmp_path):
 
 # --- The sandbox ---------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pool():
-    """One sandbox worker, for direct jobs."""
-    with WorkerPool(1) as workers:
-        yield workers
-
-
-def _job(cells, calls=None):
-    return {"cells": cells, "calls": calls or {}, "files": {},
-            "data_files": {}, "limits": {"wall_seconds": 10},
-            "function_seconds": 3}
-
-
-@ROOT_ONLY
-def test_sandbox_cannot_read_the_solutions(pool):
-    """Is the instructor's folder invisible from learner code?"""
-    path = SOLUTIONS / "c1w2_numpy_basics" / "c1w2_numpy_basics.ipynb"
-    result = pool.run(_job([f"open({str(path)!r}).read()"]))
-    assert result["cells"][0].startswith("FileNotFoundError")
-
-
-@ROOT_ONLY
-def test_sandbox_cannot_signal_the_grader(pool):
-    """Does killing the parent fail, leaving the grader running?"""
-    result = pool.run(_job(["import os, signal\n"
-                            "os.kill(os.getppid(), signal.SIGKILL)"]))
-    assert result["cells"][0].startswith("PermissionError")
-    assert pool.run(_job(["x = 1"]))["cells"] == [None]
-
-
-@ROOT_ONLY
-def test_no_learner_process_outlives_its_job(pool):
-    """Is a detached background process killed when the job ends?"""
-    cells = ["import os, time\n"
-             "if os.fork() == 0:\n"
-             "    os.setsid()\n"
-             "    time.sleep(600)\n"]
-    assert pool.run(_job(cells))["cells"] == [None]
-    assert _processes_of(BASE_UID + pool.workers[0].slot) == []
-
-
-def test_os_exit_in_a_function_loses_that_function_only(pool):
-    """Does os._exit inside one function leave the others' results?"""
-    cells = ["import os\ndef bad(x):\n    os._exit(1)\n"
-             "def good(x):\n    return x"]
-    call = [{"args": {"__tuple__": [3]}, "kwargs": {"__dict__": []}}]
-    result = pool.run(_job(cells, {"bad": call, "good": call}))
-    assert "ended abruptly" in result["functions"]["bad"]["error"]
-    assert result["functions"]["good"]["calls"][0]["output"] == 3
-
-
-def test_memory_hog_gets_a_memory_error(pool):
-    """Does a huge allocation fail inside the sandbox only?"""
-    result = pool.run(_job(["import numpy as np\nx = np.ones(1 << 40)"]))
-    assert result["cells"][0].startswith("MemoryError")
-
-
 # --- A class through the command line --------------------------------------------------
 
 @pytest.fixture(scope="module")
 def cli_class(tmp_path_factory):
     """A mixed class of numpy-basics submissions graded by `course grade`."""
-    slug = "c1w2_numpy_basics"
+    assignment = Assignment.named("c1w2_numpy_basics")
+    slug = assignment.slug
     root = tmp_path_factory.mktemp("cli")
-    honest = corpus.honest(slug)
+    honest = corpus.honest(assignment)
     submissions = {"solution": honest["solution"],
                    "untouched": honest["untouched"],
                    "partial": honest["partial"],
-                   **corpus.bad(slug),
+                   **corpus.bad(assignment),
                    **{name: text for name, (text, _) in
-                      corpus.dishonest(slug).items()}}
+                      corpus.dishonest(assignment).items()}}
     source = corpus.write_lms_folder(root / "download", submissions)
     before = _tree_hash(source)
     course = root / "course"
@@ -182,7 +118,7 @@ def test_cli_leaves_source_untouched(cli_class):
 
 
 def _points(slug, name):
-    return next(spec.points for spec in load_specs(slug) if spec.name == name)
+    return Assignment.named(slug).spec(name).points
 
 
 @pytest.mark.parametrize("student, expected", [
@@ -212,7 +148,7 @@ def test_bad_but_correct_code_gets_full_marks(cli_class, student):
 def test_one_broken_function_loses_its_points(cli_class, student):
     """Does a deleted, looping or exiting function cost only itself?"""
     slug, entries = cli_class[0], cli_class[6]
-    last = load_specs(slug)[-1].name
+    last = Assignment.named(slug).function_names[-1]
     assert entries[student]["functions"][last] == 0
     assert entries[student]["score"] == (entries[student]["max_score"]
                                          - _points(slug, last))
@@ -223,7 +159,7 @@ def test_one_broken_function_loses_its_points(cli_class, student):
 def test_cheats_earn_nothing(cli_class, student):
     """Does cheating the comparison leave the wrong function at 0?"""
     slug, entries = cli_class[0], cli_class[6]
-    name = corpus.dishonest(slug)[student][1]
+    name = corpus.dishonest(Assignment.named(slug))[student][1]
     assert entries[student]["functions"][name] == 0
     assert entries[student]["score"] == (entries[student]["max_score"]
                                          - _points(slug, name))
@@ -255,61 +191,12 @@ def test_outputs_exist_and_hide_hidden_tests(cli_class):
     results = json.loads((course / "results" / "solution" /
                           "results.json").read_text())
     assert results["score"] == summary["max_score"]
-    assert len(results["tests"]) == len(load_specs(slug))
+    assignment = Assignment.named(slug)
+    assert len(results["tests"]) == len(assignment.specs)
     csv_students = {line.split(",")[3] for line in
                     (course / "grades.csv").read_text().splitlines()[1:]}
     assert csv_students == set(entries)
     assert (course / "histogram.png").stat().st_size > 1000
     assert "What the class struggles with" in (
         course / "summary.html").read_text()
-    assert set(summary["pass_rates"]) == {s.name for s in load_specs(slug)}
-
-
-# --- Equivalence -----------------------------------------------------------------------
-
-@pytest.mark.slow
-@pytest.mark.parametrize("slug", SLUGS)
-def test_fast_engine_matches_nbgraders_tests(slug):
-    """Does the fast engine give honest notebooks (solution, untouched,
-    partial, a mutant of every function) the points that nbgrader's test
-    cells (the in-process oracle) give them?
-
-    Every mutant of C1 W2 is graded in test_serial_parallel_and_dask_agree;
-    tests/test_mutants.py runs every mutant through the hidden tests.
-    """
-    context = GradingContext(slug)
-    with WorkerPool(2) as workers:
-        for name, text in corpus.honest(slug, 1).items():
-            grade = grade_notebook(context, text, workers.run)
-            fast = {result.name: result.points for result in grade.functions}
-            assert fast == corpus.oracle_points(slug, text), name
-
-
-@pytest.fixture(scope="module")
-def dask_scheduler():
-    """A real local Dask cluster with two worker processes."""
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1,
-                                  processes=True,
-                                  dashboard_address=None) as cluster:
-        yield cluster.scheduler_address
-
-
-@pytest.mark.slow
-def test_serial_parallel_and_dask_agree(tmp_path, dask_scheduler):
-    """Do one worker, two workers and a Dask cluster grade every mutant of
-    the logistic-regression assignment alike, and as nbgrader's tests do?"""
-    slug = "c1w2_logistic_regression"
-    honest = corpus.honest(slug)
-    source = corpus.write_lms_folder(tmp_path / "class", honest)
-    runs = {}
-    for label, jobs, scheduler in (("serial", 1, None), ("parallel", 2, None),
-                                   ("dask", 2, dask_scheduler)):
-        entries = grade_class(slug, source, tmp_path / label, jobs=jobs,
-                              scheduler=scheduler)
-        runs[label] = {e.student: (e.score, e.functions) for e in entries}
-    assert runs["serial"] == runs["parallel"] == runs["dask"]
-    assert len(runs["serial"]) == len(honest)
-    for name, text in honest.items():
-        points = runs["serial"][name.replace("_", "-")][1]
-        assert points == corpus.oracle_points(slug, text), name
+    assert set(summary["pass_rates"]) == set(assignment.function_names)

@@ -4,9 +4,8 @@ import json
 import pytest
 
 from autograder.compare import check
-from autograder.release import EXERCISES
+from autograder.assignment import Assignment
 from autograder.runner import freeze_public_cases, hidden_failures
-from autograder.spec import load_mutants, load_specs, reference_function
 from tests.conftest import SLUGS
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
@@ -16,8 +15,9 @@ def _graded(kind):
     """(slug, function name, index, implementation) for every entry."""
     rows = []
     for slug in SLUGS:
-        mutants, alternatives = load_mutants(slug)
-        table = mutants if kind == "mutants" else alternatives
+        assignment = Assignment.named(slug)
+        table = (assignment.mutants if kind == "mutants"
+                 else assignment.alternatives)
         for name, entries in table.items():
             for entry in entries:
                 rows.append(pytest.param(slug, name, entry,
@@ -26,39 +26,40 @@ def _graded(kind):
     return rows
 
 
-def test_every_graded_function_has_three_mutants_and_an_alternative(slug):
+def test_every_graded_function_has_three_mutants_and_an_alternative(
+        assignment):
     """Does each graded function have >= 3 mutants and >= 1 alternative?"""
-    mutants, alternatives = load_mutants(slug)
-    for spec in load_specs(slug):
-        assert len(mutants[spec.name]) >= 3, spec.name
-        assert len(alternatives[spec.name]) >= 1, spec.name
+    for name in assignment.function_names:
+        assert len(assignment.mutants[name]) >= 3, name
+        assert len(assignment.alternatives[name]) >= 1, name
 
 
-def test_reference_passes_its_hidden_tests(slug):
+def test_reference_passes_its_hidden_tests(assignment):
     """Does the reference pass every hidden case of every function?"""
-    for spec in load_specs(slug):
-        reference = reference_function(slug, spec.name)
-        assert hidden_failures(slug, spec.name, reference) == []
+    for name in assignment.function_names:
+        reference = assignment.reference(name)
+        assert hidden_failures(assignment, name, reference) == []
 
 
 @pytest.mark.parametrize("slug, name, mutant", _graded("mutants"))
 def test_hidden_tests_fail_the_mutant(slug, name, mutant):
     """Do the hidden tests catch this realistic mistake?"""
-    failures = hidden_failures(slug, name, mutant.function)
+    failures = hidden_failures(Assignment.named(slug), name,
+                               mutant.function)
     assert failures, f"mutant survived: {mutant.mistake}"
 
 
 @pytest.mark.parametrize("slug, name, alternative", _graded("alternatives"))
 def test_hidden_tests_pass_the_alternative(slug, name, alternative):
     """Do the hidden tests accept a correct solution written differently?"""
-    assert hidden_failures(slug, name, alternative) == []
+    assert hidden_failures(Assignment.named(slug), name, alternative) == []
 
 
 def test_hidden_failure_message_names_variable_and_hint():
     """Does a hidden failure say which variable and why, without values?"""
-    mutants, _ = load_mutants("c1w2_logistic_regression")
-    no_1_over_m = mutants["propagate"][0]
-    failures = hidden_failures("c1w2_logistic_regression", "propagate",
+    assignment = Assignment.named("c1w2_logistic_regression")
+    no_1_over_m = assignment.mutants["propagate"][0]
+    failures = hidden_failures(assignment, "propagate",
                                no_1_over_m.function)
     assert "grads['dw']" in failures[0]
     assert "forget the 1/m" in failures[0]
@@ -67,7 +68,7 @@ def test_hidden_failure_message_names_variable_and_hint():
 
 def _released_cases(slug):
     """The visible checks' data as learners get it, frozen at release."""
-    return EXERCISES / slug / "public_cases.json"
+    return Assignment.named(slug).exercise_folder / "public_cases.json"
 
 
 @pytest.mark.portable
@@ -81,14 +82,14 @@ def test_visible_check_shows_the_mutants_hint(slug, name, mutant):
 
 
 @pytest.mark.portable
-def test_visible_check_passes_the_reference(slug, capsys):
+def test_visible_check_passes_the_reference(assignment, capsys):
     """Do the reference functions, run on this processor, pass the visible
     checks frozen at release (on whichever processor made it)?"""
-    for spec in load_specs(slug):
-        check(spec.name, reference_function(slug, spec.name),
-              _released_cases(slug))
+    for name in assignment.function_names:
+        check(name, assignment.reference(name),
+              _released_cases(assignment.slug))
     assert capsys.readouterr().out.count("visible checks passed") == len(
-        load_specs(slug))
+        assignment.specs)
 
 
 #: Alternatives that are right only away from ReLU's kink: a visible case
@@ -106,9 +107,9 @@ def test_visible_check_passes_the_alternative(slug, name, alternative):
     check(name, alternative, _released_cases(slug))
 
 
-def test_frozen_cases_are_plain_json(slug):
+def test_frozen_cases_are_plain_json(assignment):
     """Are the visible checks pure JSON data (no code, no pickles)?"""
-    frozen = freeze_public_cases(slug)
+    frozen = freeze_public_cases(assignment)
     text = json.dumps(frozen)
     assert json.dumps(json.loads(text)) == text
     assert "def " not in text

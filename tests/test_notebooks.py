@@ -9,15 +9,15 @@ import nbformat
 import pytest
 
 from autograder import ROOT
-from autograder.release import SOLUTIONS, slugs
-from autograder.spec import load_specs
+from autograder.assignment import Assignment
+from tests.conftest import SLUGS
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 
 
 @pytest.mark.portable
-@pytest.mark.parametrize("slug", slugs())
+@pytest.mark.parametrize("slug", SLUGS)
 def test_solution_reproduces_its_outputs_in_its_exercise_folder(tmp_path,
                                                                 slug):
     """Does the solution notebook, run by nbval in a copy of its exercise
@@ -28,11 +28,12 @@ def test_solution_reproduces_its_outputs_in_its_exercise_folder(tmp_path,
     last digits that another BLAS kernel changes do not fail the test.
     """
     folder = _exercise_copy(tmp_path, slug)
-    solution = SOLUTIONS / slug / f"{slug}.ipynb"
+    assignment = Assignment.named(slug)
+    solution = assignment.solution_notebook
     printed = "".join(output.get("text", "") for cell in
                       nbformat.read(solution, 4).cells
                       for output in cell.get("outputs", []))
-    assert printed.count("visible checks passed") == len(load_specs(slug))
+    assert printed.count("visible checks passed") == len(assignment.specs)
     shutil.copy(solution, folder / solution.name)
     # One argument with "=": a path given as a separate argument would make
     # pytest look for its configuration (and our addopts) beside it.

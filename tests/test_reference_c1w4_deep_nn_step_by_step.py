@@ -4,6 +4,7 @@ import math
 import numpy as np
 import pytest
 
+from autograder.assignment import Assignment
 from autograder.helpers import dnn_app_utils as app
 from autograder.helpers import dnn_utils
 from autograder.mutants import c1w4_deep_nn_step_by_step as mutants
@@ -188,7 +189,7 @@ def test_finite_differences_detect_a_wrong_gradient():
 def test_hidden_cases_accept_a_finite_difference_backward_pass():
     """Do the hidden cases of L_model_backward pass an implementation
     that uses no chain rule at all, only central differences?"""
-    assert hidden_failures(SLUG, "L_model_backward",
+    assert hidden_failures(Assignment.named(SLUG), "L_model_backward",
                            mutants.L_backward_finite_differences) == []
 
 
@@ -197,7 +198,7 @@ def test_hidden_cases_reject_a_coarse_finite_difference():
     def coarse(AL, Y, caches):
         return mutants.L_backward_finite_differences(AL, Y, caches, eps=0.3)
 
-    assert hidden_failures(SLUG, "L_model_backward", coarse)
+    assert hidden_failures(Assignment.named(SLUG), "L_model_backward", coarse)
 
 
 def test_update_parameters_by_hand():

@@ -5,10 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
 
 from autograder import ROOT, release
+from autograder.assignment import Assignment, assignments
 from autograder.compare import decode, encode
 
 pytestmark = pytest.mark.slow
@@ -24,52 +26,53 @@ def test_release_check_passes_on_the_committed_tree():
     assert "up to date and leaks nothing" in result.stdout
 
 
-def test_leaked_solution_is_reported(tmp_path, monkeypatch):
+def _copied(tmp_path, slug="c1w2_numpy_basics"):
+    """The assignment on a copy of its solution and exercise folders."""
+    repository = Assignment.named(slug)
+    copy = Assignment(slug, root=tmp_path)
+    shutil.copytree(repository.solution_folder, copy.solution_folder)
+    shutil.copytree(repository.exercise_folder, copy.exercise_folder)
+    return copy
+
+
+def test_leaked_solution_is_reported(tmp_path):
     """Does a solution marker left in an exercise fail the leak check?"""
-    slug = "c1w2_numpy_basics"
-    shutil.copytree(release.EXERCISES / slug, tmp_path / slug)
-    notebook = tmp_path / slug / f"{slug}.ipynb"
+    assignment = _copied(tmp_path)
+    notebook = assignment.exercise_notebook
     notebook.write_text(notebook.read_text().replace(
         "# YOUR CODE HERE", "### BEGIN SOLUTION", 1))
-    monkeypatch.setattr(release, "EXERCISES", tmp_path)
-    monkeypatch.setattr(release, "ROOT", tmp_path)
-    assert any("BEGIN SOLUTION" in p for p in release.leaks(slug))
+    assert any("BEGIN SOLUTION" in p for p in release.leaks(assignment))
 
 
-def test_leaked_reference_line_is_reported(tmp_path, monkeypatch):
+def test_leaked_reference_line_is_reported(tmp_path):
     """Does a line of reference code in an exercise fail the leak check?"""
-    slug = "c1w2_numpy_basics"
-    shutil.copytree(release.EXERCISES / slug, tmp_path / slug)
-    notebook = tmp_path / slug / f"{slug}.ipynb"
+    assignment = _copied(tmp_path)
+    notebook = assignment.exercise_notebook
     notebook.write_text(notebook.read_text().replace(
         "# YOUR CODE HERE", "x_sum = np.sum(x_exp, axis=1, keepdims=True)",
         1))
-    monkeypatch.setattr(release, "EXERCISES", tmp_path)
-    problems = release.leaks(slug)
+    problems = release.leaks(assignment)
     assert any("reference code of softmax" in p for p in problems)
 
 
-def test_stale_exercise_is_reported(tmp_path, monkeypatch):
+def test_stale_exercise_is_reported(tmp_path):
     """Does an edited exercise file make the check fail as stale?"""
-    slug = "c1w2_numpy_basics"
-    shutil.copytree(release.EXERCISES / slug, tmp_path / slug)
-    (tmp_path / slug / "public_cases.json").write_text("{}\n")
-    monkeypatch.setattr(release, "EXERCISES", tmp_path)
+    assignment = _copied(tmp_path)
+    (assignment.exercise_folder / "public_cases.json").write_text("{}\n")
     assert any("public_cases.json is stale" in p
-               for p in release.check(slug))
+               for p in release.release_problems(assignment))
 
 
 def test_exercise_cells_have_stubs_and_no_outputs():
     """Does every exercise notebook have stubs and no stored outputs?"""
     import nbformat
-    for slug in release.slugs():
-        notebook = nbformat.read(release.EXERCISES / slug / f"{slug}.ipynb",
-                                 4)
+    for assignment in assignments():
+        notebook = nbformat.read(assignment.exercise_notebook, 4)
         code = [cell for cell in notebook.cells if cell.cell_type == "code"]
         assert all(not cell.outputs for cell in code)
         stubs = sum("raise NotImplementedError()" in cell.source
                     for cell in code)
-        assert stubs == len(release.load_specs(slug))
+        assert stubs == len(assignment.specs)
 
 
 def _scaled(value, factor):
@@ -94,17 +97,17 @@ def _rewritten(cases, change):
 @pytest.fixture(scope="module")
 def frozen_logistic():
     """(committed public cases, freshly frozen JSON text) of C1W2 LR."""
-    slug = "c1w2_logistic_regression"
-    path = release.SOLUTIONS / slug / "public_cases.json"
-    fresh = release.expected_files(slug)["public_cases.json"]
-    return slug, json.loads(path.read_text()), fresh
+    assignment = Assignment.named("c1w2_logistic_regression")
+    path = assignment.public_cases_file
+    fresh = release.expected_files(assignment)["public_cases.json"]
+    return assignment, json.loads(path.read_text()), fresh
 
 
 def _problems(frozen, tmp_path, stored):
-    slug, _, fresh = frozen
+    assignment, _, fresh = frozen
     path = tmp_path / "public_cases.json"
     path.write_text(json.dumps(stored))
-    return release.frozen_case_problems(slug, path, fresh)
+    return release.frozen_case_problems(assignment, path, fresh)
 
 
 def test_frozen_cases_from_another_processor_check_clean(frozen_logistic,
@@ -137,3 +140,12 @@ def test_hand_edited_label_or_missing_case_fails(frozen_logistic, tmp_path):
     shortened = dict(stored, predict=stored["predict"][:-1])
     assert any("predict has" in p
                for p in _problems(frozen_logistic, tmp_path, shortened))
+
+
+def test_graded_cells_hold_the_reference_source(assignment):
+    """Is each graded cell of the source notebook the reference's code?"""
+    notebook = nbformat.read(assignment.solution_notebook, 4)
+    sources = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
+               for cell in notebook.cells}
+    for name in assignment.function_names:
+        assert sources[name] == release.graded_cell_source(assignment, name)

@@ -1,33 +1,28 @@
-"""Round trip through nbgrader's real commands: release, submit, grade.
-
-The same class is graded by nbgrader's autograde and by the fast engine;
-both write nbgrader's gradebook.
+"""The engines: one class graded by nbgrader's autograde and by the fast
+engine (serially, in parallel and on Dask); both write nbgrader's gradebook.
 """
-import importlib
-
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder import corpus
+from autograder.assignment import Assignment
 from autograder.grade import grade_class
-from autograder.release import EXERCISES, SOLUTIONS, graded_cell_source
-from autograder.spec import load_specs
+from tests import corpus
 from tests.conftest import SLUGS
 
 pytestmark = pytest.mark.slow
 ENGINES = ("nbgrader", "fast")
 
 
-def _round_trip(slug):
+def _round_trip(assignment):
     """(function, notebook text with that function's ROUND_TRIP mutant)."""
-    module = importlib.import_module(f"autograder.mutants.{slug}")
-    name, mistake = module.ROUND_TRIP
-    mutant = next(m for m in module.MUTANTS[name] if m.mistake == mistake)
-    notebook = nbformat.read(SOLUTIONS / slug / f"{slug}.ipynb", 4)
+    name, mistake = assignment.round_trip
+    mutant = assignment.mutant(name, mistake)
+    notebook = nbformat.read(assignment.solution_notebook, 4)
     for cell in notebook.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == name:
-            cell.source = corpus.mutant_source(slug, name, mutant.function)
+            cell.source = corpus.mutant_source(assignment, name,
+                                               mutant.function)
     return name, nbformat.writes(notebook)
 
 
@@ -35,11 +30,12 @@ def _round_trip(slug):
 def graded_class(request, tmp_path_factory):
     """Four submissions in an nbgrader tree, graded by both engines."""
     slug = request.param
+    assignment = Assignment.named(slug)
     root = tmp_path_factory.mktemp(f"class-{slug}")
-    solution = (SOLUTIONS / slug / f"{slug}.ipynb").read_text()
-    wrong_function, wrong = _round_trip(slug)
+    solution = assignment.solution_notebook.read_text()
+    wrong_function, wrong = _round_trip(assignment)
     notebooks = {"ada": solution,
-                 "bob": (EXERCISES / slug / f"{slug}.ipynb").read_text(),
+                 "bob": assignment.exercise_notebook.read_text(),
                  "cy": wrong,
                  "dee": solution[:-200]}
     for student, text in notebooks.items():
@@ -49,8 +45,8 @@ def graded_class(request, tmp_path_factory):
     results = {}
     for engine in ENGINES:
         course = root / f"course-{engine}"
-        entries = grade_class(slug, root / "submitted", course, engine,
-                              jobs=2)
+        entries = grade_class(assignment, root / "submitted", course,
+                              engine, jobs=2)
         results[engine] = (course, {e.student: e for e in entries})
     return slug, wrong_function, results
 
@@ -61,8 +57,7 @@ def test_solution_gets_full_marks(graded_class, engine):
     slug, _, results = graded_class
     ada = results[engine][1]["ada"]
     assert ada.error == ""
-    assert ada.score == ada.max_score == sum(s.points
-                                             for s in load_specs(slug))
+    assert ada.score == ada.max_score == Assignment.named(slug).max_score
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -78,7 +73,7 @@ def test_one_wrong_function_loses_exactly_its_points(graded_class, engine):
     """Does one wrong function cost that function's points, no more?"""
     slug, name, results = graded_class
     cy = results[engine][1]["cy"]
-    points = next(s.points for s in load_specs(slug) if s.name == name)
+    points = Assignment.named(slug).spec(name).points
     assert cy.score == cy.max_score - points
     assert cy.functions[name] == 0
 
@@ -113,11 +108,31 @@ def test_scores_are_in_nbgraders_gradebook(graded_class, engine):
                     == entries[student].score)
 
 
-def test_graded_cells_hold_the_reference_source(graded_class):
-    """Is each graded cell of the source notebook the reference's code?"""
-    slug, _, _ = graded_class
-    notebook = nbformat.read(SOLUTIONS / slug / f"{slug}.ipynb", 4)
-    sources = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
-               for cell in notebook.cells}
-    for spec in load_specs(slug):
-        assert sources[spec.name] == graded_cell_source(slug, spec.name)
+@pytest.fixture(scope="module")
+def dask_scheduler():
+    """A real local Dask cluster with two worker processes."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1,
+                                  processes=True,
+                                  dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.slow
+def test_serial_parallel_and_dask_agree(tmp_path, dask_scheduler):
+    """Do one worker, two workers and a Dask cluster grade every mutant of
+    the logistic-regression assignment alike, and as nbgrader's tests do?"""
+    assignment = Assignment.named("c1w2_logistic_regression")
+    honest = corpus.honest(assignment)
+    source = corpus.write_lms_folder(tmp_path / "class", honest)
+    runs = {}
+    for label, jobs, scheduler in (("serial", 1, None), ("parallel", 2, None),
+                                   ("dask", 2, dask_scheduler)):
+        entries = grade_class(assignment, source, tmp_path / label,
+                              jobs=jobs, scheduler=scheduler)
+        runs[label] = {e.student: (e.score, e.functions) for e in entries}
+    assert runs["serial"] == runs["parallel"] == runs["dask"]
+    assert len(runs["serial"]) == len(honest)
+    for name, text in honest.items():
+        points = runs["serial"][name.replace("_", "-")][1]
+        assert points == corpus.oracle_points(assignment, text), name

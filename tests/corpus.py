@@ -14,11 +14,12 @@ Built from an assignment's own notebooks and mutants:
 
 Also the in-process *oracle*: the score nbgrader's test cells give an
 honest notebook (its visible checks and hidden tests, run in-process).
+
+Test and benchmark code only: it is not part of the shipped package.
 """
 from __future__ import annotations
 
 import contextlib
-import importlib
 import inspect
 import io
 import json
@@ -29,15 +30,15 @@ import nbformat
 import numpy as np
 
 from autograder.compare import check
-from autograder.release import EXERCISES, SOLUTIONS
 from autograder.runner import hidden_failures
-from autograder.spec import load_specs
 
 IMPORTS = "import copy\nimport math\n\nimport numpy as np\n\n"
 
 
-def _notebook(slug, folder=SOLUTIONS):
-    return nbformat.read(folder / slug / f"{slug}.ipynb", 4)
+def _notebook(assignment, released=False):
+    """The solution notebook, or the released exercise (``released``)."""
+    return nbformat.read(assignment.exercise_notebook if released
+                         else assignment.solution_notebook, 4)
 
 
 def _graded_cell(notebook, name):
@@ -45,14 +46,14 @@ def _graded_cell(notebook, name):
                 if cell.metadata.get("nbgrader", {}).get("grade_id") == name)
 
 
-def mutant_source(slug, name, function):
+def mutant_source(assignment, name, function):
     """Source code defining ``function`` under the graded name ``name``.
 
     Module-level helpers of the mutant module that the function uses are
     inlined; graded functions it calls resolve to the notebook's own.
     """
-    module = importlib.import_module(f"autograder.mutants.{slug}")
-    graded = {spec.name for spec in load_specs(slug)}
+    module = assignment.mutants_module
+    graded = set(assignment.function_names)
     needed, constants, queue = [], {}, [function]
     while queue:
         current = queue.pop()
@@ -88,44 +89,43 @@ def _names_used(function):
     return names
 
 
-def _replace(slug, replacements, notebook=None):
-    notebook = notebook or _notebook(slug)
+def _replace(assignment, replacements, notebook=None):
+    notebook = notebook or _notebook(assignment)
     for name, source in replacements.items():
         _graded_cell(notebook, name).source = source
     return nbformat.writes(notebook)
 
 
-def honest(slug, mutants_per_function=None):
+def honest(assignment, mutants_per_function=None):
     """Honest submissions: name -> notebook text.
 
     ``mutants_per_function`` keeps only the first mutants of each function
     (all by default).
     """
-    specs = load_specs(slug)
-    module = importlib.import_module(f"autograder.mutants.{slug}")
-    class_ = {"solution": _replace(slug, {}),
-              "untouched": nbformat.writes(_notebook(slug, EXERCISES))}
-    exercise = _notebook(slug, EXERCISES)
-    half = {spec.name: _graded_cell(_notebook(slug), spec.name).source
+    specs = assignment.specs
+    class_ = {"solution": _replace(assignment, {}),
+              "untouched": nbformat.writes(_notebook(assignment, True))}
+    exercise = _notebook(assignment, True)
+    half = {spec.name: _graded_cell(_notebook(assignment), spec.name).source
             for spec in specs[:len(specs) // 2]}
-    class_["partial"] = _replace(slug, half, exercise)
+    class_["partial"] = _replace(assignment, half, exercise)
     for spec in specs:
-        mutants = module.MUTANTS.get(spec.name, [])[:mutants_per_function]
-        for index, mutant in enumerate(mutants):
+        mutants = assignment.mutants.get(spec.name, [])
+        for index, mutant in enumerate(mutants[:mutants_per_function]):
             class_[f"mutant-{spec.name}-{index}"] = _replace(
-                slug, {spec.name: mutant_source(slug, spec.name,
-                                                mutant.function)})
+                assignment, {spec.name: mutant_source(
+                    assignment, spec.name, mutant.function)})
     return class_
 
 
-def _first_and_last(slug):
-    specs = load_specs(slug)
+def _first_and_last(assignment):
+    specs = assignment.specs
     return specs[0].name, specs[-1].name
 
 
-def _with_cell(slug, source, before=None):
+def _with_cell(assignment, source, before=None):
     """The solution with an extra code cell (before a graded cell)."""
-    notebook = _notebook(slug)
+    notebook = _notebook(assignment)
     cell = nbformat.v4.new_code_cell(source)
     index = (notebook.cells.index(_graded_cell(notebook, before))
              if before else 1)
@@ -133,16 +133,16 @@ def _with_cell(slug, source, before=None):
     return nbformat.writes(notebook)
 
 
-def bad(slug):
+def bad(assignment):
     """Bad inputs: name -> notebook bytes."""
-    first, last = _first_and_last(slug)
-    solution = _notebook(slug)
-    stripped = _notebook(slug)
+    first, last = _first_and_last(assignment)
+    solution = _notebook(assignment)
+    stripped = _notebook(assignment)
     for cell in stripped.cells:
         cell.metadata.pop("nbgrader", None)
-    deleted = _notebook(slug)
+    deleted = _notebook(assignment)
     deleted.cells.remove(_graded_cell(deleted, last))
-    duplicated = _notebook(slug)
+    duplicated = _notebook(assignment)
     cell = _graded_cell(duplicated, first)
     copied = nbformat.from_dict(dict(cell))
     copied["id"] = f"{cell['id']}-copy"  # Jupyter gives a pasted cell an id
@@ -156,26 +156,26 @@ def bad(slug):
         "stripped-metadata": nbformat.writes(stripped).encode(),
         "not-utf8": text.encode("utf-16"),
         "infinite-loop-in-function": _replace(
-            slug, {last: loop}).encode(),
+            assignment, {last: loop}).encode(),
         "infinite-loop-at-top-level": _with_cell(
-            slug, "while True:\n    pass").encode(),
+            assignment, "while True:\n    pass").encode(),
         "memory-hog": _with_cell(
-            slug, "import numpy as np\nhog = np.ones((1 << 40,))").encode(),
-        "sys-exit": _with_cell(slug, "import sys\nsys.exit(3)").encode(),
-        "os-exit-in-function": _replace(slug, {last: (
+            assignment, "import numpy as np\nhog = np.ones((1 << 40,))").encode(),
+        "sys-exit": _with_cell(assignment, "import sys\nsys.exit(3)").encode(),
+        "os-exit-in-function": _replace(assignment, {last: (
             f"import os\ndef {last}(*args, **kwargs):\n    os._exit(1)\n")}
         ).encode(),
         "fork-bomb": _with_cell(
-            slug, "import os\nwhile True:\n    os.fork()").encode(),
+            assignment, "import os\nwhile True:\n    os.fork()").encode(),
         "huge-output": _with_cell(
-            slug, "for i in range(200000):\n    print('x' * 200)").encode(),
+            assignment, "for i in range(200000):\n    print('x' * 200)").encode(),
         "kill-parent": _with_cell(
-            slug, "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
+            assignment, "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
         ).encode(),
     }
 
 
-def dishonest(slug):
+def dishonest(assignment):
     """Dishonest submissions: name -> (notebook text, the function cheated).
 
     Each replaces one graded function (the mutant module's ``ROUND_TRIP``
@@ -183,22 +183,21 @@ def dishonest(slug):
     cheats to make it pass; the deserved score loses that function's
     points, or none for the gradebook writer.
     """
-    module = importlib.import_module(f"autograder.mutants.{slug}")
-    first = module.ROUND_TRIP[0]
+    first = assignment.round_trip[0]
     return {
-        "patch-allclose": (_replace(slug, {first: (
+        "patch-allclose": (_replace(assignment, {first: (
             "import numpy as np\n"
             "np.allclose = lambda *a, **k: True\n"
             "np.isclose = lambda *a, **k: True\n"
             f"def {first}(*args, **kwargs):\n    return None\n")}), first),
-        "always-equal": (_replace(slug, {first: (
+        "always-equal": (_replace(assignment, {first: (
             "class Anything:\n"
             "    def __eq__(self, other):\n        return True\n"
             "    def __getattr__(self, name):\n        return self\n"
             "    shape = property(lambda self: ())\n"
             f"def {first}(*args, **kwargs):\n    return Anything()\n")}),
             first),
-        "read-caller": (_replace(slug, {first: (
+        "read-caller": (_replace(assignment, {first: (
             "import inspect\n"
             f"def {first}(*args, **kwargs):\n"
             "    for frame in inspect.stack():\n"
@@ -206,7 +205,7 @@ def dishonest(slug):
             "            if key in frame.frame.f_locals:\n"
             "                return frame.frame.f_locals[key]\n"
             "    return None\n")}), first),
-        "write-gradebook": (_with_cell(slug, (
+        "write-gradebook": (_with_cell(assignment, (
             "import glob, os, sqlite3\n"
             "for root in ('.', '..', '../..', '../../..', '/'):\n"
             "    for path in glob.glob(root + '/**/gradebook.db',"
@@ -217,7 +216,7 @@ def dishonest(slug):
     }
 
 
-def oracle_points(slug, notebook_text):
+def oracle_points(assignment, notebook_text):
     """The points nbgrader's test cells give an honest notebook.
 
     Runs the notebook's code in this process, then each function's visible
@@ -234,7 +233,7 @@ def oracle_points(slug, notebook_text):
     namespace = {"__name__": "__main__",
                  "get_ipython": lambda: types.SimpleNamespace(
                      run_line_magic=lambda *a, **k: None)}
-    folder = EXERCISES / slug
+    folder = assignment.exercise_folder
     cases_file = folder / "public_cases.json"
     sys.path.insert(0, str(folder))
     with contextlib.redirect_stdout(io.StringIO()), \
@@ -245,11 +244,12 @@ def oracle_points(slug, notebook_text):
             except Exception:
                 pass
         points = {}
-        for spec in load_specs(slug):
+        for spec in assignment.specs:
             function = namespace.get(spec.name)
             try:
                 check(spec.name, function, cases_file)
-                passed = not hidden_failures(slug, spec.name, function)
+                passed = not hidden_failures(assignment, spec.name,
+                                             function)
             except Exception:
                 passed = False
             points[spec.name] = spec.points if passed else 0

@@ -1,0 +1,134 @@
+"""Grading engines: how placed submissions become points and messages.
+
+An engine is made for one course folder and has one method,
+``grade(work, progress)``: ``work`` is a list of ``(submission, entry)``
+pairs whose notebooks are already placed in the folder; the engine fills
+each entry (``score``, ``functions``, ``messages``, ``cell_errors`` or
+``error``), records the points in the gradebook and calls
+``progress(done, total)`` as it goes. :data:`ENGINES` names them.
+
+``fast``
+    The trusted engine (:mod:`autograder.fast_engine`): learner code runs
+    in a sandbox, outputs are compared in the grader's process.
+``nbgrader``
+    nbgrader's own ``autograde``: the notebook runs in a Jupyter kernel
+    with the hidden tests, for courses that want nbgrader's behaviour.
+"""
+from __future__ import annotations
+
+import contextlib
+from concurrent.futures import ThreadPoolExecutor
+
+from autograder.course_folder import NbgraderError
+
+
+class FastEngine:
+    """The sandboxed engine, ``jobs`` submissions at a time.
+
+    Parameters
+    ----------
+    course : CourseFolder
+    jobs : int
+        Sandbox workers (and grading threads).
+    scheduler : str or None
+        A Dask scheduler's address: run the sandbox jobs there instead.
+    time_limit : int
+        Wall-clock seconds per notebook (a quarter of it per function).
+    """
+
+    name = "fast"
+
+    def __init__(self, course, jobs=1, scheduler=None, time_limit=120):
+        self.course = course
+        self.jobs = max(1, jobs)
+        self.scheduler = scheduler
+        self.time_limit = time_limit
+
+    def grade(self, work, progress):
+        """Grade every ``(submission, entry)`` pair of ``work``."""
+        from autograder.fast_engine import GradingContext
+
+        context = GradingContext(self.course.assignment,
+                                 wall_seconds=self.time_limit,
+                                 function_seconds=max(1,
+                                                      self.time_limit // 4))
+        with self._job_runner() as run_job:
+            def grade_pair(pair):
+                self._grade_safely(context, run_job, *pair)
+
+            with ThreadPoolExecutor(self.jobs) as threads:
+                for done, _ in enumerate(threads.map(grade_pair, work), 1):
+                    progress(done, len(work))
+
+    @contextlib.contextmanager
+    def _job_runner(self):
+        """A function that runs one sandbox job: on a local worker pool,
+        or as a task on the Dask scheduler."""
+        from autograder.fast_engine import WorkerPool, run_job_in_this_process
+
+        if self.scheduler:
+            from distributed import Client
+
+            with Client(self.scheduler, timeout=30) as client:
+                yield lambda job: client.submit(
+                    run_job_in_this_process, job, pure=False).result()
+        else:
+            with WorkerPool(self.jobs) as pool:
+                yield pool.run
+
+    def _grade_safely(self, context, run_job, submission, entry):
+        try:
+            self._grade_one(context, run_job, submission, entry)
+        except Exception as error:  # a grader bug must not stop the class
+            entry.error = f"grader error: {type(error).__name__}: {error}"
+
+    def _grade_one(self, context, run_job, submission, entry):
+        from autograder.fast_engine import SubmissionError, grade_notebook
+
+        try:
+            text = submission.data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            entry.error = f"the notebook is not UTF-8 text ({error.reason})"
+            return
+        try:
+            grade = grade_notebook(context, text, run_job)
+        except SubmissionError as error:
+            entry.error = str(error)
+            return
+        entry.score = grade.score
+        entry.cell_errors = grade.cell_errors
+        for result in grade.functions:
+            entry.functions[result.name] = result.points
+            entry.messages[result.name] = result.message
+        self.course.record_scores(entry.student, entry.functions)
+
+
+class NbgraderEngine:
+    """nbgrader's ``autograde``, one submission after the other.
+
+    Parameters
+    ----------
+    course : CourseFolder
+    **options
+        The fast engine's options, which this engine ignores.
+    """
+
+    name = "nbgrader"
+
+    def __init__(self, course, **options):
+        self.course = course
+
+    def grade(self, work, progress):
+        """Grade every ``(submission, entry)`` pair of ``work``."""
+        for done, (submission, entry) in enumerate(work, 1):
+            try:
+                entry.functions, entry.messages = self.course.autograde(
+                    submission.student)
+                entry.score = sum(entry.functions.values())
+            except NbgraderError as error:
+                entry.error = str(error)
+            progress(done, len(work))
+
+
+#: Engine name -> class; ``course grade --engine NAME``.
+ENGINES = {engine.name: engine for engine in (FastEngine, NbgraderEngine)}

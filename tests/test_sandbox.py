@@ -1,0 +1,68 @@
+"""The sandbox: what learner code cannot do, and what it cannot break."""
+import os
+
+import pytest
+
+from autograder.assignment import Assignment
+from autograder.fast_engine import WorkerPool
+from autograder.sandbox import BASE_UID, _processes_of
+
+ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0,
+                               reason="full isolation needs root")
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """One sandbox worker, for direct jobs."""
+    with WorkerPool(1) as workers:
+        yield workers
+
+
+def _job(cells, calls=None):
+    return {"cells": cells, "calls": calls or {}, "files": {},
+            "data_files": {}, "limits": {"wall_seconds": 10},
+            "function_seconds": 3}
+
+
+@ROOT_ONLY
+def test_sandbox_cannot_read_the_solutions(pool):
+    """Is the instructor's folder invisible from learner code?"""
+    path = Assignment.named("c1w2_numpy_basics").solution_notebook
+    result = pool.run(_job([f"open({str(path)!r}).read()"]))
+    assert result["cells"][0].startswith("FileNotFoundError")
+
+
+@ROOT_ONLY
+def test_sandbox_cannot_signal_the_grader(pool):
+    """Does killing the parent fail, leaving the grader running?"""
+    result = pool.run(_job(["import os, signal\n"
+                            "os.kill(os.getppid(), signal.SIGKILL)"]))
+    assert result["cells"][0].startswith("PermissionError")
+    assert pool.run(_job(["x = 1"]))["cells"] == [None]
+
+
+@ROOT_ONLY
+def test_no_learner_process_outlives_its_job(pool):
+    """Is a detached background process killed when the job ends?"""
+    cells = ["import os, time\n"
+             "if os.fork() == 0:\n"
+             "    os.setsid()\n"
+             "    time.sleep(600)\n"]
+    assert pool.run(_job(cells))["cells"] == [None]
+    assert _processes_of(BASE_UID + pool.workers[0].slot) == []
+
+
+def test_os_exit_in_a_function_loses_that_function_only(pool):
+    """Does os._exit inside one function leave the others' results?"""
+    cells = ["import os\ndef bad(x):\n    os._exit(1)\n"
+             "def good(x):\n    return x"]
+    call = [{"args": {"__tuple__": [3]}, "kwargs": {"__dict__": []}}]
+    result = pool.run(_job(cells, {"bad": call, "good": call}))
+    assert "ended abruptly" in result["functions"]["bad"]["error"]
+    assert result["functions"]["good"]["calls"][0]["output"] == 3
+
+
+def test_memory_hog_gets_a_memory_error(pool):
+    """Does a huge allocation fail inside the sandbox only?"""
+    result = pool.run(_job(["import numpy as np\nx = np.ones(1 << 40)"]))
+    assert result["cells"][0].startswith("MemoryError")
