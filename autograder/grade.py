@@ -38,6 +38,7 @@ class Entry:
     score: float | None = None
     error: str = ""
     note: str = ""
+    refused: bool = False
     functions: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)
     cell_errors: list = field(default_factory=list)
@@ -231,11 +232,13 @@ def progress_printer(stream=sys.stderr, width=30):
 # --- The whole class ----------------------------------------------------------------
 
 def grade_class(slug, source, course, engine="fast", jobs=1, scheduler=None,
-                progress=None, time_limit=120):
+                progress=None, time_limit=120, roster=None):
     """Grade every submission in ``source`` and write every output.
 
     ``time_limit`` is the fast engine's wall-clock limit per notebook, in
-    seconds (a quarter of it for the cases of one function).
+    seconds (a quarter of it for the cases of one function). ``roster``
+    (a CSV path) maps LMS names and ids to student ids (see
+    :func:`autograder.intake.load_roster`).
 
     Returns
     -------
@@ -246,11 +249,12 @@ def grade_class(slug, source, course, engine="fast", jobs=1, scheduler=None,
     from autograder import reports
 
     course = Path(course)
-    submissions = read_source(source, slug)
+    submissions = read_source(source, slug, roster)
     prepare_course(course, slug)
     max_score = sum(spec.points for spec in load_specs(slug))
     entries = [Entry(s.student, s.origin, max_score, error=s.problem,
-                     note=s.note) for s in submissions]
+                     note=s.note, refused=bool(s.problem))
+               for s in submissions]
     accepted = [(s, e) for s, e in zip(submissions, entries) if not s.problem]
     for submission, _ in accepted:
         place_submission(course, slug, submission)
@@ -263,5 +267,5 @@ def grade_class(slug, source, course, engine="fast", jobs=1, scheduler=None,
         else:
             _grade_fast(course, slug, accepted_submissions, accepted_entries,
                         jobs, scheduler, progress, time_limit)
-    reports.write_all(course, slug, engine, entries)
+    reports.write_all(course, slug, engine, entries, submissions.ignored)
     return entries

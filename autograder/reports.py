@@ -27,8 +27,12 @@ pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
 """
 
 
-def write_all(course, slug, engine, entries):
-    """Write feedback, results.json, grades.csv, summary.json/.html, figure."""
+def write_all(course, slug, engine, entries, ignored=()):
+    """Write feedback, results.json, grades.csv, summary.json/.html, figure.
+
+    ``ignored`` lists the files of SOURCE that are not submissions
+    (:class:`autograder.intake.Ignored`); summary.json names each.
+    """
     course = Path(course)
     specs = load_specs(slug)
     for entry in entries:
@@ -38,6 +42,8 @@ def write_all(course, slug, engine, entries):
     _register_students(course, entries)
     export_csv(course, slug)
     summary = summarize(slug, engine, entries, specs)
+    summary["ignored"] = [{"origin": item.origin, "reason": item.reason}
+                          for item in ignored]
     (course / "summary.json").write_text(json.dumps(summary, indent=1))
     plot_histogram(course / "histogram.png", entries, summary["max_score"])
     (course / "summary.html").write_text(summary_page(summary))
@@ -92,10 +98,15 @@ def write_gradescope(course, entry, specs):
 
 
 def _register_students(course, entries):
-    """Make every student known to the gradebook, so exports list them."""
+    """Make every student known to the gradebook, so exports list them.
+
+    A refused submission (unknown student, duplicate, ...) registers no
+    one.
+    """
     with Gradebook(nbgrader_config(course).CourseDirectory.db_url) as book:
         for entry in entries:
-            book.update_or_create_student(entry.student)
+            if not entry.refused:
+                book.update_or_create_student(entry.student)
 
 
 def export_csv(course, slug):
