@@ -101,7 +101,7 @@ def _grade(args):
     counts = summary["counts"]
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
-          f"files ignored. Summary: {course}/summary.html; "
+          f"file(s) ignored. Summary: {course}/summary.html; "
           f"grades: {course}/grades.csv; feedback: {course}/feedback/")
     return 1 if counts["errors"] else 0
 

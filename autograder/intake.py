@@ -404,14 +404,15 @@ def _identify(submission, lms_name, roster):
                                or lms_name.submitted_at)
     submission.late_marker = lms_name.late_marker
     submission.student = lms_name.student or submission.student
+    student, problem = "", ""
     if roster is not None:
         student, problem = _match_roster(roster, lms_name)
-        if problem:
-            _refuse_identity(submission, problem)
-        else:
-            submission.student = student
-    if not STUDENT_ID.match(submission.student):
+    if student:
+        submission.student = student
+    elif not STUDENT_ID.match(submission.student):
         _refuse_identity(submission, _cannot_tell(submission.origin))
+    elif problem:
+        _refuse_identity(submission, problem)
     return submission
 
 
