@@ -294,6 +294,17 @@ def test_roster_maps_names_and_ids(tmp_path):
                for s in found.values())
 
 
+def test_blackboard_username_with_underscore_needs_the_roster(tmp_path):
+    """Is a Blackboard username with an underscore found by the roster
+    (its last word only, without one)?"""
+    name = "HW_1_j_smith_attempt_2024-09-25-14-42-23_hw.ipynb"
+    download = _folder(tmp_path / "download", [name])
+    assert _by_origin(download)[name].student == "smith"
+    roster = _roster(tmp_path / "roster.csv",
+                     "student_id,lms_id\njsmith,j_smith\nsmith,smith\n")
+    assert _by_origin(download, roster)[name].student == "jsmith"
+
+
 def test_name_not_in_the_roster_is_refused_by_name(tmp_path):
     """Is a student the roster does not know refused with the reason, and
     kept out of the duplicate check?"""
