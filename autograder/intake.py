@@ -57,6 +57,7 @@ Jupyter checkpoint). Nothing is dropped silently.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import stat
@@ -191,11 +192,9 @@ class Roster:
     ids: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     squashed: dict = field(default_factory=dict)
-    students: set = field(default_factory=set)
 
     def add(self, student, lms_name="", lms_id=""):
         """Record one row."""
-        self.students.add(student)
         for index, key in ((self.ids, _id_key(student)),
                            (self.ids, _id_key(lms_id)),
                            (self.names, _name_key(lms_name)),
@@ -231,7 +230,7 @@ def load_roster(path):
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise IntakeError(f"cannot read the roster {path}: {error}")
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = {(name or "").strip().lower(): name
                for name in reader.fieldnames or []}
     if "student_id" not in columns:
@@ -239,13 +238,13 @@ def load_roster(path):
                           f"(expected a header: student_id,lms_name,"
                           f"lms_id)")
     roster = Roster(path.name)
-    for line, row in enumerate(reader, 2):
+    for row in reader:
         cell = {key: (row.get(name) or "").strip()
                 for key, name in columns.items()}
         if not any(cell.values()):
             continue
         if not STUDENT_ID.match(cell["student_id"]):
-            raise IntakeError(f"{path}, line {line}: student_id "
+            raise IntakeError(f"{path}, line {reader.line_num}: student_id "
                               f"{cell['student_id']!r} is not a valid id "
                               f"(letters, digits, . _ @ -)")
         roster.add(cell["student_id"], cell.get("lms_name", ""),

@@ -48,7 +48,7 @@ def _roster(path, text):
     return path
 
 
-# --- Plain names, and what must be refused ------------------------------------
+# --- Plain names, and what must be refused -----------------------------------
 
 def test_plain_names_and_duplicates(tmp_path):
     """Are plain files mapped to students, duplicates refused, and other
@@ -109,7 +109,7 @@ def test_unreadable_names_are_refused_with_the_reason(tmp_path):
         assert found[origin].data is None
 
 
-# --- Canvas ---------------------------------------------------------------------
+# --- Canvas ------------------------------------------------------------------
 
 def test_canvas_names_late_and_anonymous(tmp_path):
     """Do Canvas names give the squashed name, the user id and the LATE
@@ -142,7 +142,7 @@ def test_canvas_duplicate_student_is_refused(tmp_path):
         assert "--roster" not in submission.problem
 
 
-# --- Moodle ---------------------------------------------------------------------
+# --- Moodle ------------------------------------------------------------------
 
 def test_moodle_flat_names_with_spaces_and_accents(tmp_path):
     """Does a flat Moodle download give name_participant-id student ids,
@@ -200,7 +200,7 @@ def test_zip_names_stored_as_unflagged_utf8_are_repaired():
     assert _member_name(info) == "Zoë Núñez_1_assignsubmission_file_x.ipynb"
 
 
-# --- Blackboard -----------------------------------------------------------------
+# --- Blackboard --------------------------------------------------------------
 
 def test_blackboard_names_times_and_receipts(tmp_path):
     """Does a Blackboard name give the username and the attempt time, and
@@ -225,7 +225,7 @@ def test_blackboard_names_times_and_receipts(tmp_path):
          "Blackboard's submission receipt, not a notebook")]
 
 
-# --- Student ids with underscores ---------------------------------------------------
+# --- Student ids with underscores --------------------------------------------
 
 def test_underscore_ids_from_an_nbgrader_tree_with_timestamps(tmp_path):
     """Do nbgrader folders with underscores stay two students, and is
@@ -268,7 +268,7 @@ def test_underscore_ids_from_a_roster(tmp_path):
     assert all(s.problem == "" for s in found.values())
 
 
-# --- The roster -------------------------------------------------------------------
+# --- The roster --------------------------------------------------------------
 
 ROSTER = """\
 student_id,lms_name,lms_id,email
@@ -342,7 +342,16 @@ def test_roster_without_student_id_is_an_intake_error(tmp_path):
         load_roster(roster)
 
 
-# --- A mixed class through `course grade` ---------------------------------------------
+def test_roster_with_an_unsafe_student_id_names_the_line(tmp_path):
+    """Does a student id with a space or a slash stop, naming the line?"""
+    roster = _roster(tmp_path / "roster.csv",
+                     'student_id,lms_name\nada,"Ada\nLovelace"\n'
+                     "../eve,Eve\n")
+    with pytest.raises(IntakeError, match=r"line 4: student_id '\.\./eve'"):
+        load_roster(roster)
+
+
+# --- A mixed class through `course grade` ------------------------------------
 
 @pytest.mark.slow
 def test_course_grade_mixed_download(tmp_path):
