@@ -9,10 +9,13 @@ course datasets [--force]
     Generate any missing data set and verify every file's checksums.
 course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
              [--scheduler ADDRESS] [--course DIR] [--report FILE]
-             [--time-limit SECONDS]
+             [--time-limit SECONDS] [--roster CSV]
     Grade every submission in SOURCE (an nbgrader submitted/ tree, or a
-    zip or folder of <student>_<anything>.ipynb files): scores into the
-    gradebook, feedback, grades.csv, Gradescope results and a summary.
+    Canvas, Moodle or Blackboard download, or a zip or folder of
+    <student>_<anything>.ipynb files): scores into the gradebook,
+    feedback, grades.csv, Gradescope results and a summary. Exit status
+    0 when every submission got a score, 1 when some ended in an error,
+    2 for a usage error or an unreadable SOURCE or roster.
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -88,7 +91,7 @@ def _grade(args):
     try:
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
-                              args.time_limit)
+                              args.time_limit, args.roster)
     except IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -99,13 +102,16 @@ def _grade(args):
         print(f"{entry.student:<{width}}  {score:>7}  "
               f"{entry.error or entry.note}")
     summary = json.loads((Path(course) / "summary.json").read_text())
+    for item in summary["ignored"]:
+        print(f"ignored: {item['origin']}: {item['reason']}")
     if args.report:
         Path(args.report).write_text(json.dumps(summary, indent=1))
     counts = summary["counts"]
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
-          f"{counts['errors']} errors. Summary: {course}/summary.html; "
+          f"{counts['errors']} errors; {len(summary['ignored'])} other "
+          f"file(s) ignored. Summary: {course}/summary.html; "
           f"grades: {course}/grades.csv; feedback: {course}/feedback/")
-    return 0
+    return 1 if counts["errors"] else 0
 
 
 def _mutants(args):
@@ -136,6 +142,29 @@ def _check(args):
     return 0 if all(status == "passed" for status, _ in results.values()) else 1
 
 
+GRADE_EPILOG = """\
+SOURCE may be:
+  an nbgrader tree        <student>/<slug>/<slug>.ipynb (+ timestamp.txt)
+  a Canvas download       smithcarol_123456_7890123_hw.ipynb
+                          smithcarol_LATE_123456_7890123_hw.ipynb
+  a Moodle download       Carol Smith_98765_assignsubmission_file_hw.ipynb,
+                          or one folder per student:
+                          Carol Smith_98765_assignsubmission_file_/hw.ipynb
+  a Blackboard download   HW 1_csmith_attempt_2024-09-25-14-42-23_h.ipynb
+                          (its .txt receipts are listed as ignored)
+  plain names             <student>.ipynb or <student>_<anything>.ipynb
+Without --roster the student id is derived from the name: smithcarol,
+carol_smith_98765, csmith, <student>. Files that are not submissions
+are listed as ignored, with the reason.
+
+exit status:
+  0  every submission got a score
+  1  some submissions ended in an error (refused, unreadable, timed
+     out, ...); all the others are graded and every output is written
+  2  usage error, unknown assignment, unreadable SOURCE or roster
+"""
+
+
 def parser():
     """The argument parser of the ``course`` command."""
     main_parser = argparse.ArgumentParser(
@@ -160,11 +189,16 @@ def parser():
     datasets.set_defaults(run=_datasets)
 
     grade = commands.add_parser(
-        "grade", help="grade a class of submissions")
+        "grade", help="grade a class of submissions",
+        description="Grade every submission in SOURCE; write the "
+                    "gradebook, feedback, grades.csv,\nGradescope results "
+                    "and a class summary.",
+        epilog=GRADE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     grade.add_argument("slug", metavar="SLUG", help="the assignment")
     grade.add_argument("source", metavar="SOURCE",
-                       help="submitted/ tree, or a zip or folder of "
-                            "<student>_<anything>.ipynb files")
+                       help="nbgrader submitted/ tree, or an LMS download "
+                            "(zip or folder; see below)")
     grade.add_argument("--engine", choices=("fast", "nbgrader"),
                        default="fast",
                        help="fast: isolated workers, no kernel (default); "
@@ -182,6 +216,10 @@ def parser():
                             "(default 120)")
     grade.add_argument("--report", metavar="FILE",
                        help="also write the class summary JSON here")
+    grade.add_argument("--roster", metavar="CSV",
+                       help="map LMS names or ids to student ids "
+                            "(columns student_id,lms_name,lms_id); "
+                            "submissions it does not know are refused")
     grade.set_defaults(run=_grade)
 
     mutants = commands.add_parser(

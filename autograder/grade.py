@@ -28,6 +28,7 @@ class Entry:
     score: float | None = None
     error: str = ""
     note: str = ""
+    refused: bool = False
     functions: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)
     cell_errors: list = field(default_factory=list)
@@ -63,7 +64,7 @@ def progress_printer(stream=sys.stderr, width=30):
 # --- The whole class ----------------------------------------------------------------
 
 def grade_class(assignment, source, course, engine="fast", jobs=1,
-                scheduler=None, progress=None, time_limit=120):
+                scheduler=None, progress=None, time_limit=120, roster=None):
     """Grade every submission in ``source`` and write every output.
 
     Parameters
@@ -80,6 +81,9 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
         :class:`autograder.engines.FastEngine`).
     progress : callable or None
         Called as ``progress(done, total)``.
+    roster : path-like or None
+        A CSV that maps LMS names and ids to student ids (see
+        :func:`autograder.intake.load_roster`).
 
     Returns
     -------
@@ -90,15 +94,16 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     from autograder import reports
 
     folder = CourseFolder(course, assignment)
-    submissions = read_source(source, assignment.slug)
+    submissions = read_source(source, assignment.slug, roster)
     folder.prepare()
     entries = [Entry(s.student, s.origin, assignment.max_score,
-                     error=s.problem, note=s.note) for s in submissions]
+                     error=s.problem, note=s.note, refused=bool(s.problem))
+               for s in submissions]
     work = [(s, e) for s, e in zip(submissions, entries) if not s.problem]
     for submission, _ in work:
         folder.place(submission.student, submission.data)
     grader = ENGINES[engine](folder, jobs=jobs, scheduler=scheduler,
                              time_limit=time_limit)
     grader.grade(work, progress or (lambda done, total: None))
-    reports.write_all(folder, engine, entries)
+    reports.write_all(folder, engine, entries, submissions.ignored)
     return entries

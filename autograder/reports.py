@@ -21,7 +21,7 @@ pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
 """
 
 
-def write_all(course, engine, entries):
+def write_all(course, engine, entries, ignored=()):
     """Write feedback, results.json, grades.csv, summary.json/.html, figure.
 
     Parameters
@@ -30,17 +30,24 @@ def write_all(course, engine, entries):
     engine : str
         The engine's name, for the summary.
     entries : list of Entry
+        Every submission found; refused ones never enter the gradebook.
+    ignored : sequence of autograder.intake.Ignored
+        Files of SOURCE that are not submissions; summary.json names each.
     """
     assignment = course.assignment
     for entry in entries:
         if entry.score is not None:
             write_feedback(course.feedback_file(entry.student), assignment,
                            entry)
-        write_gradescope(course.results_file(entry.student), assignment,
-                         entry)
-    course.register_students(entry.student for entry in entries)
+        if not entry.refused:
+            write_gradescope(course.results_file(entry.student), assignment,
+                             entry)
+    course.register_students(entry.student for entry in entries
+                             if not entry.refused)
     course.export_csv(course.root / "grades.csv")
     summary = summarize(assignment, engine, entries)
+    summary["ignored"] = [{"origin": item.origin, "reason": item.reason}
+                          for item in ignored]
     (course.root / "summary.json").write_text(json.dumps(summary, indent=1))
     plot_histogram(course.root / "histogram.png", entries,
                    summary["max_score"])

@@ -130,13 +130,16 @@ def test_time_limit_on_the_page_is_the_graders_default():
 def test_example_file_name_gives_the_student_id():
     """Does the grader read "jdoe" from the file name the page shows,
     and drop whatever follows the first underscore of an id?"""
-    from autograder.intake import STUDENT_ID, _student_of
+    from pathlib import PurePosixPath
+
+    from autograder.intake import STUDENT_ID, parse_lms_path
 
     name = f"jdoe_{EXAMPLE}.ipynb"
     assert f"`{name}`" in page_text()
-    assert _student_of(name) == "jdoe"
-    assert STUDENT_ID.match(_student_of(name))
-    assert _student_of(f"j_doe_{EXAMPLE}.ipynb") == "j"
+    assert parse_lms_path(PurePosixPath(name)).student == "jdoe"
+    assert STUDENT_ID.match(parse_lms_path(PurePosixPath(name)).student)
+    assert parse_lms_path(
+        PurePosixPath(f"j_doe_{EXAMPLE}.ipynb")).student == "j"
 
 
 @pytest.mark.slow

@@ -1,73 +1,20 @@
-"""course grade: intake, and a hostile class graded from the command line."""
+"""course grade: a hostile class graded from the command line (intake:
+tests/test_intake.py)."""
 import hashlib
 import json
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
 
 from autograder.assignment import Assignment
-from autograder.intake import IntakeError, read_source
 from tests import corpus
 
-SOLUTION = Assignment.named("c1w2_numpy_basics").solution_notebook.read_bytes()
 
-
-# --- Intake ------------------------------------------------------------------------
-
-def test_lms_folder_names_students_and_refuses_duplicates(tmp_path):
-    """Are LMS files mapped to students, and duplicates refused, named?"""
-    for name in ("ada_hw.ipynb", "bob_x_y.ipynb", "bob_again.ipynb",
-                 "notes.txt"):
-        (tmp_path / name).write_bytes(SOLUTION)
-    found = {s.origin: s for s in read_source(tmp_path, "c1w2_numpy_basics")}
-    assert set(found) == {"ada_hw.ipynb", "bob_x_y.ipynb", "bob_again.ipynb"}
-    assert found["ada_hw.ipynb"].student == "ada"
-    assert found["ada_hw.ipynb"].data == SOLUTION
-    assert "2 submissions for student 'bob'" in found["bob_x_y.ipynb"].problem
-    assert found["bob_again.ipynb"].data is None
-
-
-def test_zip_refuses_path_traversal_and_symlinks(tmp_path):
-    """Are '..' paths and symbolic links in a zip refused by name?"""
-    archive = tmp_path / "download.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("ada_hw.ipynb", SOLUTION)
-        zipped.writestr("../eve_escape.ipynb", SOLUTION)
-        link = zipfile.ZipInfo("mal_link.ipynb")
-        link.external_attr = 0o120777 << 16
-        zipped.writestr(link, "/etc/passwd")
-    found = {s.origin: s for s in read_source(archive, "c1w2_numpy_basics")}
-    assert found["ada_hw.ipynb"].problem == ""
-    assert "path traversal" in found["../eve_escape.ipynb"].problem
-    assert "symbolic link" in found["mal_link.ipynb"].problem
-
-
-def test_nbgrader_tree_symlink_and_renamed_notebook(tmp_path):
-    """Is a symlinked student refused and a renamed notebook graded?"""
-    slug = "c1w2_numpy_basics"
-    (tmp_path / "ada" / slug).mkdir(parents=True)
-    (tmp_path / "ada" / slug / "my_copy.ipynb").write_bytes(SOLUTION)
-    (tmp_path / "eve").symlink_to(tmp_path / "ada")
-    found = {s.student: s for s in read_source(tmp_path, slug)}
-    assert found["ada"].data == SOLUTION
-    assert "renamed" in found["ada"].note
-    assert "symbolic link" in found["eve"].problem
-
-
-def test_missing_source_is_a_clear_error(tmp_path):
-    """Does a wrong SOURCE path say that it does not exist?"""
-    with pytest.raises(IntakeError, match="does not exist"):
-        read_source(tmp_path / "nowhere", "c1w2_numpy_basics")
-
-
-# --- The sandbox ---------------------------------------------------------------------
-
-# --- A class through the command line --------------------------------------------------
+# --- A class through the command line ----------------------------------
 
 @pytest.fixture(scope="module")
 def cli_class(tmp_path_factory):
@@ -105,7 +52,7 @@ def _tree_hash(folder):
 def test_cli_accounts_for_every_submission(cli_class):
     """Does the summary hold a score or a named error for every file?"""
     _, _, source, _, result, summary, entries = cli_class
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # some are broken
     assert len(entries) == len(list(source.iterdir()))
     for entry in entries.values():
         assert entry["score"] is not None or entry["error"]
