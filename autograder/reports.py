@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 
-
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem
 auto; padding: 0 1rem; color: #222; }

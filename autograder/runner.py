@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.compare import (Mismatch, call_capturing, check_not_mutated,
-                                compare, compare_outputs, encode, matches)
 from autograder.assignment import Assignment
+from autograder.compare import (
+    Mismatch,
+    call_capturing,
+    check_not_mutated,
+    compare,
+    compare_outputs,
+    encode,
+    matches,
+)
 
 
 def _run_against_reference(assignment, spec, case, function, reveal):

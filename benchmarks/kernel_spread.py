@@ -35,11 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from kernels import PROFILES  # noqa: E402
 
+from autograder.assignment import Assignment, slugs  # noqa: E402
 from autograder.compare import NUMBER  # noqa: E402
 from autograder.kernel import run_notebook  # noqa: E402
-from autograder.assignment import Assignment, slugs  # noqa: E402
 from autograder.runner import freeze_public_cases  # noqa: E402
-
 
 # --- In the child: compute under one profile ---------------------------------
 

@@ -2,8 +2,7 @@
 import numpy as np
 import pytest
 
-from autograder.compare import (Mismatch, compare, decode, encode,
-                                texts_agree)
+from autograder.compare import Mismatch, compare, decode, encode, texts_agree
 
 
 def _message(expected, got, name="v", **kwargs):

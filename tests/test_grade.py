@@ -2,7 +2,6 @@
 tests/test_intake.py)."""
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,6 @@ from nbgrader.api import Gradebook
 
 from autograder.assignment import Assignment
 from tests import corpus
-
 
 # --- A class through the command line ----------------------------------
 

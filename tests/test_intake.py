@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from autograder.intake import (IntakeError, _member_name, load_roster,
-                               read_source)
 from autograder.assignment import Assignment
+from autograder.intake import (
+    IntakeError,
+    _member_name,
+    load_roster,
+    read_source,
+)
 
 SLUG = "c1w2_numpy_basics"
 SOLUTION = Assignment.named(SLUG).solution_notebook.read_bytes()

@@ -6,6 +6,7 @@ import pytest
 
 from autograder.reference import c1w2_logistic_regression as lr
 from autograder.reference import c1w2_numpy_basics as basics
+from tests.numerics import numerical_gradient
 
 
 def test_sigmoid_matches_the_catalogue():
@@ -101,17 +102,13 @@ def test_propagate_gradients_match_finite_differences(seed):
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((1, m)) > 0.5).astype(float)
     grads, _ = lr.propagate(w, b, X, Y)
-    eps = 1e-6
+    b_array = np.array(b)
 
-    def cost(w_, b_):
-        return float(lr.propagate(w_, b_, X, Y)[1])
+    def cost():
+        return float(lr.propagate(w, float(b_array), X, Y)[1])
 
-    numeric_dw = np.zeros_like(w)
-    for i in range(n_x):
-        step = np.zeros_like(w)
-        step[i] = eps
-        numeric_dw[i] = (cost(w + step, b) - cost(w - step, b)) / (2 * eps)
-    numeric_db = (cost(w, b + eps) - cost(w, b - eps)) / (2 * eps)
+    numeric_dw = numerical_gradient(cost, w)
+    numeric_db = numerical_gradient(cost, b_array)
     np.testing.assert_allclose(grads["dw"], numeric_dw, rtol=1e-6,
                                atol=1e-9)
     assert grads["db"] == pytest.approx(numeric_db, rel=1e-6)

@@ -7,6 +7,7 @@ import pytest
 
 from autograder.data.planar_utils import load_planar_dataset
 from autograder.reference import c1w3_planar_classification as nn
+from tests.numerics import numerical_gradient
 
 #: The catalogue's costs of nn_model(X, Y, 4, 10000) on the flower.
 CATALOGUE_COSTS = {0: 0.693048, 1000: 0.288083, 2000: 0.254385,
@@ -124,16 +125,9 @@ def test_backward_matches_finite_differences(seed, n_x, n_h, m):
     parameters, X, Y = _problem(seed, n_x, n_h, m)
     _, cache = nn.forward_propagation(X, parameters)
     grads = nn.backward_propagation(parameters, cache, X, Y)
-    eps = 1e-6
     for key, value in parameters.items():
-        numeric = np.zeros_like(value)
-        for index in np.ndindex(value.shape):
-            plus = {k: v.copy() for k, v in parameters.items()}
-            minus = {k: v.copy() for k, v in parameters.items()}
-            plus[key][index] += eps
-            minus[key][index] -= eps
-            numeric[index] = (_cost_of(plus, X, Y)
-                              - _cost_of(minus, X, Y)) / (2 * eps)
+        numeric = numerical_gradient(
+            lambda: _cost_of(parameters, X, Y), value)
         assert grads["d" + key].shape == value.shape
         np.testing.assert_allclose(grads["d" + key], numeric, rtol=1e-6,
                                    atol=1e-9, err_msg=f"d{key}")

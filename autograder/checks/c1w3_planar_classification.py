@@ -3,7 +3,9 @@ import numpy as np
 
 from autograder.checks import HIDDEN_SEEDS, labels, rng
 from autograder.reference.c1w3_planar_classification import (
-    backward_propagation, forward_propagation)
+    backward_propagation,
+    forward_propagation,
+)
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: data and plots.

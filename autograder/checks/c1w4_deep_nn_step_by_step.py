@@ -12,7 +12,10 @@ import numpy as np
 
 from autograder.checks import HIDDEN_SEEDS, labels, rng
 from autograder.reference.c1w4_deep_nn_step_by_step import (
-    L_model_backward, L_model_forward, linear_activation_forward)
+    L_model_backward,
+    L_model_forward,
+    linear_activation_forward,
+)
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the activations.

@@ -2,8 +2,11 @@
 import numpy as np
 
 from autograder.checks import HIDDEN_SEEDS, labels, rng
-from autograder.helpers.gc_utils import (SHAPES, backward_propagation_n,
-                                         forward_propagation_n)
+from autograder.helpers.gc_utils import (
+    SHAPES,
+    backward_propagation_n,
+    forward_propagation_n,
+)
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the flattening

@@ -4,7 +4,8 @@ import numpy as np
 from autograder.checks import HIDDEN_SEEDS, labels, rng
 from autograder.helpers.reg_utils import forward_propagation, sigmoid
 from autograder.reference.c2w1_regularization import (
-    forward_propagation_with_dropout)
+    forward_propagation_with_dropout,
+)
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the given code and

@@ -5,9 +5,13 @@ import numpy as np
 
 from autograder.mutants import c1w2_numpy_basics as basics
 from autograder.reference.c1w2_logistic_regression import (
-    initialize_with_zeros, optimize, predict, propagate, sigmoid)
+    initialize_with_zeros,
+    optimize,
+    predict,
+    propagate,
+    sigmoid,
+)
 from autograder.spec import Mutant
-
 
 # --- initialize_with_zeros -------------------------------------------------
 

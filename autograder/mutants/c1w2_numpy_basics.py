@@ -6,7 +6,6 @@ import numpy as np
 from autograder.reference.c1w2_numpy_basics import sigmoid
 from autograder.spec import Mutant
 
-
 # --- sigmoid ---------------------------------------------------------------
 
 def sigmoid_math_exp(x):

@@ -2,11 +2,16 @@
 import numpy as np
 
 from autograder.helpers.dnn_app_utils import (
-    L_model_backward, L_model_forward, compute_cost, initialize_parameters,
-    initialize_parameters_deep, linear_activation_backward,
-    linear_activation_forward, update_parameters)
+    L_model_backward,
+    L_model_forward,
+    compute_cost,
+    initialize_parameters,
+    initialize_parameters_deep,
+    linear_activation_backward,
+    linear_activation_forward,
+    update_parameters,
+)
 from autograder.spec import Mutant
-
 
 # --- two_layer_model --------------------------------------------------------
 

@@ -2,10 +2,16 @@
 import numpy as np
 
 from autograder.reference.c1w4_deep_nn_step_by_step import (
-    linear_activation_backward, linear_activation_forward, linear_backward,
-    linear_forward, relu, relu_backward, sigmoid, sigmoid_backward)
+    linear_activation_backward,
+    linear_activation_forward,
+    linear_backward,
+    linear_forward,
+    relu,
+    relu_backward,
+    sigmoid,
+    sigmoid_backward,
+)
 from autograder.spec import Mutant
-
 
 # --- initialize_parameters --------------------------------------------------
 

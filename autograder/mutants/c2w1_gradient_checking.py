@@ -1,14 +1,17 @@
 """Mutants and correct alternatives for ``c2w1_gradient_checking``."""
 import numpy as np
 
-from autograder.helpers.gc_utils import (dictionary_to_vector,
-                                         forward_propagation_n,
-                                         gradients_to_vector,
-                                         vector_to_dictionary)
+from autograder.helpers.gc_utils import (
+    dictionary_to_vector,
+    forward_propagation_n,
+    gradients_to_vector,
+    vector_to_dictionary,
+)
 from autograder.reference.c2w1_gradient_checking import (
-    backward_propagation, forward_propagation)
+    backward_propagation,
+    forward_propagation,
+)
 from autograder.spec import Mutant
-
 
 # --- forward_propagation -----------------------------------------------------
 

@@ -2,10 +2,12 @@
 import numpy as np
 
 from autograder.data.strategy_utils import TACTICS
-from autograder.reference.c3w1_ml_strategy import (confusion_counts,
-                                                   precision, recall)
+from autograder.reference.c3w1_ml_strategy import (
+    confusion_counts,
+    precision,
+    recall,
+)
 from autograder.spec import Mutant
-
 
 # --- confusion_counts --------------------------------------------------------
 

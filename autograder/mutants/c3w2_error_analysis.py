@@ -4,10 +4,11 @@ import copy
 import numpy as np
 
 from autograder.data.strategy_utils import TACTICS
-from autograder.reference.c3w2_error_analysis import (hidden_features,
-                                                      tag_matrix)
+from autograder.reference.c3w2_error_analysis import (
+    hidden_features,
+    tag_matrix,
+)
 from autograder.spec import Mutant
-
 
 # --- tag_matrix --------------------------------------------------------------
 
