@@ -18,7 +18,7 @@ help:
 	@echo "make book      build the course site into _build/html"
 	@echo "make pdf       the whole book as one PDF (_build/pdf/book.pdf)"
 	@echo "make bundle    the course for offline use: site, PDF, exercises (_build/bundle/)"
-	@echo "make test      run the whole test suite"
+	@echo "make test      lint (ruff), then run the whole test suite"
 	@echo "make test-portable  rerun the numeric tests under other CPUs' kernels"
 	@echo "make datasets  generate and verify the data sets"
 	@echo "make release   regenerate exercises/ from solutions/"
@@ -51,7 +51,9 @@ bundle: pdf
 	$(BIN)/python book/_tools/make_bundle.py
 	@echo "The offline course: $(CURDIR)/_build/bundle/deep-learning-numpy-offline.zip"
 
+# The linter first (seconds), then every test.
 test: datasets
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # The numeric-sensitive tests again, once per machine profile of
