@@ -14,8 +14,8 @@ this file. After editing it, rebuild from scratch (remove
 ``_build/.jupyter_cache``) so that every page picks up the change.
 """
 
-import numpy as np
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 # Printing: NumPy's default precision (8 digits), so printed values can be

@@ -1,4 +1,4 @@
-"""Compare a learner's outputs with the expected ones, and explain the difference.
+"""Compare a learner's outputs with the expected ones; explain differences.
 
 This module is self-contained (it imports only NumPy and the standard
 library) because the release copies it, unchanged, into every exercise
@@ -122,8 +122,8 @@ def _compare_arrays(variable, expected, got, rtol, atol, reveal):
     nan_mismatch = np.isnan(got_f) != np.isnan(expected_f)
     if nan_mismatch.any():
         where = tuple(int(i) for i in np.argwhere(nan_mismatch)[0])
-        what = ("NaN where a number was expected"
-                if np.isnan(got_f[where]) else "a number where NaN was expected")
+        what = ("NaN where a number was expected" if np.isnan(got_f[where])
+                else "a number where NaN was expected")
         raise Mismatch(variable, f"{what} (first at index {where}); "
                                  f"look for a log of 0, a 0/0 or an overflow")
     if not reveal:
