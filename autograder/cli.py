@@ -139,7 +139,8 @@ def _check(args):
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(format_table(results))
-    return 0 if all(status == "passed" for status, _ in results.values()) else 1
+    return 0 if all(status == "passed"
+                    for status, _ in results.values()) else 1
 
 
 GRADE_EPILOG = """\

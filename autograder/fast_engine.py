@@ -68,7 +68,7 @@ class NotebookGrade:
         return sum(result.points for result in self.functions)
 
 
-# --- Reading the notebook ----------------------------------------------------------
+# --- Reading the notebook ----------------------------------------------------
 
 _TEST_SOURCE = re.compile(r"^\s*(check|hidden_test)\(", re.M)
 
@@ -114,7 +114,7 @@ def cells_to_run(notebook):
     return sources
 
 
-# --- Building the job ----------------------------------------------------------------
+# --- Building the job --------------------------------------------------------
 
 class GradingContext:
     """What every submission of a class is graded against, computed once.
@@ -178,7 +178,7 @@ def build_job(context, notebook_text):
     }
 
 
-# --- Judging what came back -------------------------------------------------------
+# --- Judging what came back --------------------------------------------------
 
 class UnsupportedObject:
     """Stands for a value the sandbox could not turn into data."""
@@ -305,10 +305,11 @@ def grade_notebook(context, notebook_text, run_job):
     return grade
 
 
-# --- Worker pools -------------------------------------------------------------------
+# --- Worker pools ------------------------------------------------------------
 
 class SandboxWorker:
-    """One pre-warmed sandbox worker process (see :mod:`autograder.sandbox`)."""
+    """One pre-warmed sandbox worker process (see
+    :mod:`autograder.sandbox`)."""
 
     def __init__(self):
         self.process = subprocess.Popen(

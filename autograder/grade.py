@@ -34,7 +34,7 @@ class Entry:
     cell_errors: list = field(default_factory=list)
 
 
-# --- Progress ---------------------------------------------------------------------
+# --- Progress ----------------------------------------------------------------
 
 def progress_printer(stream=sys.stderr, width=30):
     """A progress bar with an estimated time to completion."""
@@ -61,7 +61,7 @@ def progress_printer(stream=sys.stderr, width=30):
     return show
 
 
-# --- The whole class ----------------------------------------------------------------
+# --- The whole class ---------------------------------------------------------
 
 def grade_class(assignment, source, course, engine="fast", jobs=1,
                 scheduler=None, progress=None, time_limit=120, roster=None):

@@ -35,7 +35,7 @@ FORBIDDEN = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS",
              "autograder.reference", "autograder.runner", "hidden_test(")
 
 
-# --- Step 1: generated cells and files ----------------------------------------
+# --- Step 1: generated cells and files ---------------------------------------
 
 def graded_cell_source(assignment, name):
     """The solution cell of a graded function, from its reference source.
@@ -110,7 +110,7 @@ def sync(assignment):
         path.write_text(text, encoding="utf-8")
 
 
-# --- Step 2: execute ---------------------------------------------------------------
+# --- Step 2: execute ---------------------------------------------------------
 
 def execute(assignment, timeout=120):
     """Step 2: run the solution notebook top to bottom, storing outputs."""
@@ -141,7 +141,7 @@ def _merged_streams(outputs):
     return merged
 
 
-# --- Step 3: nbgrader --------------------------------------------------------------
+# --- Step 3: nbgrader --------------------------------------------------------
 
 def release(assignment, run=True):
     """Sync, execute and generate one assignment into ``exercises/``."""
@@ -156,7 +156,7 @@ def release(assignment, run=True):
         shutil.copytree(generated, target)
 
 
-# --- The drift and leak checks ------------------------------------------------------
+# --- The drift and leak checks -----------------------------------------------
 
 def release_problems(assignment):
     """Return the problems of one assignment: drift and leaks (or [])."""

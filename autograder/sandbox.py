@@ -69,7 +69,7 @@ class _Ipython:
         return lambda *args, **kwargs: None
 
 
-# --- In the child: after isolation ----------------------------------------------
+# --- In the child: after isolation -------------------------------------------
 
 def _isolate(folder, uid, limits):
     """Confine the current (child) process. Irreversible."""
@@ -257,7 +257,7 @@ def _serve_job(job, deadline):
     return {"cells": cell_errors, "functions": functions}
 
 
-# --- In the worker: fork, watch, clean up -----------------------------------------
+# --- In the worker: fork, watch, clean up ------------------------------------
 
 def _read_until(fd, deadline, limit, pid):
     """Read what process ``pid`` writes to a pipe, until it exits.
@@ -460,7 +460,7 @@ def _write_inside(folder, name, data):
         handle.write(data)
 
 
-# --- The worker process ------------------------------------------------------------
+# --- The worker process ------------------------------------------------------
 
 def claim_slot():
     """Lock a free slot number for this worker's lifetime.

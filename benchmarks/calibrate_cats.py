@@ -99,7 +99,8 @@ def main(argv=None):
     xtr, ytr = cat_images("train")
     if "--extra-test" in argv:
         n_extra = int(argv[argv.index("--extra-test") + 1])
-        lr_utils.SIZES["extra"], lr_utils.N_CATS["extra"] = n_extra, n_extra // 2
+        lr_utils.SIZES["extra"], lr_utils.N_CATS["extra"] = (
+            n_extra, n_extra // 2)
         lr_utils.SEEDS["extra"] = 12345
         xte, yte = cat_images("extra")
     else:
@@ -110,9 +111,12 @@ def main(argv=None):
     xte = xte.reshape(xte.shape[0], -1).T / 255.0
     ytr, yte = ytr.reshape(1, -1), yte.reshape(1, -1)
     runs = [
-        ("LR (zeros, lr .005, 2000 it)", lambda: logistic_regression(xtr, ytr)),
-        ("2-layer [12288,7,1] randn*0.01", lambda: deep_net(xtr, ytr, [12288, 7, 1], False)),
-        ("2-layer [12288,7,1] randn/sqrt", lambda: deep_net(xtr, ytr, [12288, 7, 1], True)),
+        ("LR (zeros, lr .005, 2000 it)",
+         lambda: logistic_regression(xtr, ytr)),
+        ("2-layer [12288,7,1] randn*0.01",
+         lambda: deep_net(xtr, ytr, [12288, 7, 1], False)),
+        ("2-layer [12288,7,1] randn/sqrt",
+         lambda: deep_net(xtr, ytr, [12288, 7, 1], True)),
         ("4-layer [12288,20,7,5,1] randn/sqrt",
          lambda: deep_net(xtr, ytr, [12288, 20, 7, 5, 1], True)),
     ]

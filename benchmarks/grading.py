@@ -124,7 +124,8 @@ def main():
           f"{nbgrader_rate:8.2f}")
     print(f"{f'course grade --engine fast -j{args.jobs}':<34} "
           f"{fast_seconds:8.1f} {fast_rate:8.2f}")
-    print(f"ratio (fast / nbgrader throughput): {fast_rate / nbgrader_rate:.1f}x")
+    print(f"ratio (fast / nbgrader throughput): "
+          f"{fast_rate / nbgrader_rate:.1f}x")
     print("\nwhere the fast engine's time goes:")
     for phase, seconds in fast_profile(args.slug, notebooks).items():
         print(f"  {phase:<62} {seconds * 1000:8.1f} ms")

@@ -85,7 +85,8 @@ def _names_used(function):
     while codes:
         code = codes.pop()
         names.update(code.co_names)
-        codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+        codes.extend(c for c in code.co_consts
+                     if isinstance(c, types.CodeType))
     return names
 
 
@@ -160,7 +161,8 @@ def bad(assignment):
         "infinite-loop-at-top-level": _with_cell(
             assignment, "while True:\n    pass").encode(),
         "memory-hog": _with_cell(
-            assignment, "import numpy as np\nhog = np.ones((1 << 40,))").encode(),
+            assignment,
+            "import numpy as np\nhog = np.ones((1 << 40,))").encode(),
         "sys-exit": _with_cell(assignment, "import sys\nsys.exit(3)").encode(),
         "os-exit-in-function": _replace(assignment, {last: (
             f"import os\ndef {last}(*args, **kwargs):\n    os._exit(1)\n")}
@@ -168,9 +170,11 @@ def bad(assignment):
         "fork-bomb": _with_cell(
             assignment, "import os\nwhile True:\n    os.fork()").encode(),
         "huge-output": _with_cell(
-            assignment, "for i in range(200000):\n    print('x' * 200)").encode(),
+            assignment,
+            "for i in range(200000):\n    print('x' * 200)").encode(),
         "kill-parent": _with_cell(
-            assignment, "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
+            assignment,
+            "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
         ).encode(),
     }
 

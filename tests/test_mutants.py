@@ -20,9 +20,9 @@ def _graded(kind):
                  else assignment.alternatives)
         for name, entries in table.items():
             for entry in entries:
+                label = getattr(entry, "mistake", None) or entry.__name__
                 rows.append(pytest.param(slug, name, entry,
-                                         id=f"{slug}-{name}-"
-                                            f"{getattr(entry, 'mistake', None) or entry.__name__}"))
+                                         id=f"{slug}-{name}-{label}"))
     return rows
 
 

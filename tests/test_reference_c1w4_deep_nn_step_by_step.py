@@ -45,7 +45,7 @@ def _numerical(f, array, eps=1e-6):
     return gradient
 
 
-# --- Initialization -----------------------------------------------------------
+# --- Initialization ----------------------------------------------------------
 
 def test_initialize_parameters_matches_the_catalogue():
     """Does initialize_parameters(3, 2, 1) give the catalogue's weights?"""
@@ -88,7 +88,7 @@ def test_application_deep_init_is_seed_1_over_sqrt_n():
     np.testing.assert_array_equal(parameters["W2"], W2)
 
 
-# --- Activations (given) --------------------------------------------------------
+# --- Activations (given) -----------------------------------------------------
 
 def test_relu_backward_passes_no_gradient_at_zero():
     """Is the ReLU derivative 0 at z = 0 and dA left unchanged?"""
@@ -106,7 +106,7 @@ def test_sigmoid_backward_at_zero_is_a_quarter_of_dA():
         [[0.5]])
 
 
-# --- Forward --------------------------------------------------------------------
+# --- Forward -----------------------------------------------------------------
 
 def test_linear_forward_by_hand():
     """Is Z = W A + b for a 1 x 2 layer worked out by hand?"""
@@ -142,7 +142,7 @@ def test_compute_cost_by_hand():
     assert np.ndim(cost) == 0
 
 
-# --- Backward -------------------------------------------------------------------
+# --- Backward ----------------------------------------------------------------
 
 def test_linear_backward_by_hand():
     """Do dA_prev, dW, db match a 1 x 2 layer worked out by hand?"""

@@ -68,7 +68,7 @@ def _one_hot_hidden():
     return cases
 
 
-# --- softmax, compute_cost, cost_backward -------------------------------------
+# --- softmax, compute_cost, cost_backward ------------------------------------
 
 def _softmax_public():
     return [Case("Z (3, 2)", (np.array([[1.0, 0.0], [2.0, 0.0],
@@ -103,7 +103,7 @@ def _cost_hidden():
     return cases
 
 
-# --- batch normalization --------------------------------------------------------
+# --- batch normalization -----------------------------------------------------
 
 def _bn_inputs(seed, n, m):
     generator = rng(seed)
@@ -159,7 +159,7 @@ def _bn_backward_hidden():
     return cases
 
 
-# --- the classifier -----------------------------------------------------------
+# --- the classifier ----------------------------------------------------------
 
 #: Layer sizes of the hidden network cases.
 DIMS = ((5, 4, 3), (6, 5, 3, 4), (3, 2))

@@ -27,7 +27,7 @@ def sizes_as_list(X, Y):
 
 
 def sizes_unpacked(X, Y):
-    (n_x, m), (n_y, _) = np.shape(X), np.shape(Y)
+    (n_x, _), (n_y, _) = np.shape(X), np.shape(Y)
     return n_x, 2 * 2, n_y
 
 

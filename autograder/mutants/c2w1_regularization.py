@@ -46,7 +46,7 @@ def cost_frobenius_norms(A3, Y, parameters, lambd):
     return compute_cost(A3, Y) + lambd * penalty / (2 * m)
 
 
-# --- backward passes -----------------------------------------------------------
+# --- backward passes ---------------------------------------------------------
 
 def _backward(X, Y, A, W, decay, masks=None, keep_prob=1.0, divide=True,
               layers_masked=(1, 2), derivative=None):

@@ -169,7 +169,7 @@ def adam_init_zeros_like(parameters):
     return v, s
 
 
-# --- update_parameters_with_momentum -------------------------------------------
+# --- update_parameters_with_momentum -----------------------------------------
 
 def _momentum(parameters, grads, v, beta, learning_rate, damp=True,
               step_on_gradient=False, swap=False, keep_v=False):
@@ -212,7 +212,7 @@ def momentum_in_place(parameters, grads, v, beta, learning_rate):
     return parameters, v
 
 
-# --- update_parameters_with_adam -----------------------------------------------
+# --- update_parameters_with_adam ---------------------------------------------
 
 def _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon,
           eps_inside=False, correct=True, store_corrected=False,

@@ -10,7 +10,7 @@ from autograder.reference.c2w3_softmax_batchnorm import (
 from autograder.spec import Mutant
 
 
-# --- one_hot_matrix -----------------------------------------------------------
+# --- one_hot_matrix ----------------------------------------------------------
 
 def one_hot_transposed(labels, C):
     labels = np.asarray(labels).reshape(-1)
@@ -41,7 +41,7 @@ def one_hot_loop(labels, C):
     return out
 
 
-# --- softmax ----------------------------------------------------------------------
+# --- softmax -----------------------------------------------------------------
 
 def softmax_rows(Z):
     e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
@@ -74,7 +74,7 @@ def softmax_via_logsumexp(Z):
     return np.exp(Z - log_norm)
 
 
-# --- compute_cost and cost_backward ---------------------------------------------
+# --- compute_cost and cost_backward ------------------------------------------
 
 def _log_softmax(Z):
     shifted = Z - np.max(Z, axis=0, keepdims=True)
@@ -133,7 +133,7 @@ def cost_backward_subtract_one(ZL, Y):
     return dZ
 
 
-# --- batchnorm_forward ---------------------------------------------------------------
+# --- batchnorm_forward -------------------------------------------------------
 
 def _bn(Z, gamma, beta, epsilon, axis=1, ddof=0, eps_outside=False,
         swap=False):
@@ -175,7 +175,7 @@ def bn_with_np_var(Z, gamma, beta, epsilon=1e-5):
     return gamma * Z_norm + beta, (Z_norm, mu, var, gamma, epsilon)
 
 
-# --- batchnorm_backward -----------------------------------------------------------------
+# --- batchnorm_backward ------------------------------------------------------
 
 def bn_backward_uncoupled(dZ_tilde, cache):
     Z_norm, _, var, gamma, epsilon = cache
@@ -227,7 +227,7 @@ def bn_backward_chain_rule(dZ_tilde, cache):
     return dZ, dgamma, dbeta
 
 
-# --- initialize_parameters ---------------------------------------------------------------
+# --- initialize_parameters ---------------------------------------------------
 
 def _init(layer_dims, seed, draw):
     np.random.seed(seed)
@@ -271,7 +271,7 @@ def init_from_rand(layer_dims, seed=1):
     return _init(layer_dims, seed, draw)
 
 
-# --- forward_propagation ------------------------------------------------------------------
+# --- forward_propagation -----------------------------------------------------
 
 def _forward(X, parameters, relu_out=False, probabilities=False,
              cache_output=False, bias=True):
@@ -308,7 +308,7 @@ def forward_matmul(X, parameters):
     return _forward(X, parameters)
 
 
-# --- backward_propagation -----------------------------------------------------------------
+# --- backward_propagation ----------------------------------------------------
 
 def _backward(ZL, Y, caches, scale=True, plain_difference=False,
               relu_on_gradient=False):
@@ -342,7 +342,8 @@ def backward_relu_of_gradient(ZL, Y, caches):
 
 
 def backward_relu_from_activation(ZL, Y, caches):
-    """Correct: A_prev = relu(Z_prev), so A_prev > 0 exactly when Z_prev > 0."""
+    """Correct: A_prev = relu(Z_prev), so A_prev > 0 exactly when
+    Z_prev > 0."""
     m = Y.shape[1]
     grads = {}
     dZ = softmax(ZL) - Y
@@ -354,7 +355,7 @@ def backward_relu_from_activation(ZL, Y, caches):
     return grads
 
 
-# --- predict ------------------------------------------------------------------------------
+# --- predict -----------------------------------------------------------------
 
 def predict_rank1(X, parameters):
     return np.argmax(forward_propagation(X, parameters)[0], axis=0)
@@ -374,7 +375,7 @@ def predict_from_softmax(X, parameters):
     return np.argmax(softmax(ZL), axis=0)[np.newaxis, :]
 
 
-# --- model --------------------------------------------------------------------------------
+# --- model -------------------------------------------------------------------
 
 def _model(X_train, Y_train, X_test, Y_test, layer_dims, learning_rate,
            num_epochs, minibatch_size, print_cost, same_seed=False,
