@@ -26,8 +26,8 @@ course check NOTEBOOK
 from __future__ import annotations
 
 import argparse
-import warnings
 import sys
+import warnings
 from pathlib import Path
 
 
@@ -37,8 +37,11 @@ class _UsageError(Exception):
 
 def _assignments(slugs):
     """The named assignments, or all of them when ``slugs`` is empty."""
-    from autograder.assignment import (Assignment, UnknownAssignment,
-                                       assignments)
+    from autograder.assignment import (
+        Assignment,
+        UnknownAssignment,
+        assignments,
+    )
 
     try:
         return ([Assignment.named(slug) for slug in slugs] if slugs
@@ -131,7 +134,11 @@ def _mutants(args):
 
 
 def _check(args):
-    from autograder.learner_check import NotebookError, format_table, run_checks
+    from autograder.learner_check import (
+        NotebookError,
+        format_table,
+        run_checks,
+    )
 
     try:
         results = run_checks(args.notebook)

@@ -28,8 +28,12 @@ from pathlib import Path
 
 from autograder.assignment import Assignment
 from autograder.course_folder import CourseFolder
-from autograder.fast_engine import (GradingContext, WorkerPool, build_job,
-                                    grade_notebook)
+from autograder.fast_engine import (
+    GradingContext,
+    WorkerPool,
+    build_job,
+    grade_notebook,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the corpus lives with the tests

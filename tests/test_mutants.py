@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from autograder.compare import check
 from autograder.assignment import Assignment
+from autograder.compare import check
 from autograder.runner import freeze_public_cases, hidden_failures
 from tests.conftest import SLUGS
 

@@ -10,6 +10,7 @@ from autograder.helpers import dnn_utils
 from autograder.mutants import c1w4_deep_nn_step_by_step as mutants
 from autograder.reference import c1w4_deep_nn_step_by_step as ref
 from autograder.runner import hidden_failures
+from tests.numerics import numerical_gradient
 
 SLUG = "c1w4_deep_nn_step_by_step"
 
@@ -31,18 +32,7 @@ def _cost(X, parameters, Y):
     return float(ref.compute_cost(ref.L_model_forward(X, parameters)[0], Y))
 
 
-def _numerical(f, array, eps=1e-6):
-    """Central differences of the scalar ``f()`` w.r.t. ``array``."""
-    gradient = np.zeros(array.shape)
-    for index in np.ndindex(array.shape):
-        saved = array[index]
-        array[index] = saved + eps
-        plus = f()
-        array[index] = saved - eps
-        minus = f()
-        array[index] = saved
-        gradient[index] = (plus - minus) / (2 * eps)
-    return gradient
+_numerical = numerical_gradient
 
 
 # --- Initialization ----------------------------------------------------------

@@ -2,8 +2,10 @@
 import numpy as np
 
 from autograder.checks import HIDDEN_SEEDS, rng
-from autograder.reference.c2w3_softmax_batchnorm import (batchnorm_forward,
-                                                        forward_propagation)
+from autograder.reference.c2w3_softmax_batchnorm import (
+    batchnorm_forward,
+    forward_propagation,
+)
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the data set and the

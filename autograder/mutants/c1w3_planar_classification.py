@@ -3,10 +3,14 @@ import numpy as np
 
 from autograder.reference.c1w2_numpy_basics import sigmoid
 from autograder.reference.c1w3_planar_classification import (
-    backward_propagation, compute_cost, forward_propagation,
-    initialize_parameters, layer_sizes, update_parameters)
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+    layer_sizes,
+    update_parameters,
+)
 from autograder.spec import Mutant
-
 
 # --- layer_sizes -------------------------------------------------------------
 

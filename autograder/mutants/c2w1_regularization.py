@@ -4,8 +4,6 @@ import numpy as np
 from autograder.helpers.reg_utils import compute_cost, relu, sigmoid
 from autograder.spec import Mutant
 
-
-
 # --- compute_cost_with_regularization ----------------------------------------
 
 def _penalized(A3, Y, parameters, factor, keys=("W1", "W2", "W3"),

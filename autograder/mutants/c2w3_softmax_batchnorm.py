@@ -1,14 +1,20 @@
 """Mutants and correct alternatives for ``c2w3_softmax_batchnorm``."""
 import numpy as np
 
-from autograder.helpers.optimizers import (initialize_adam,
-                                           random_mini_batches,
-                                           update_parameters_with_adam)
+from autograder.helpers.optimizers import (
+    initialize_adam,
+    random_mini_batches,
+    update_parameters_with_adam,
+)
 from autograder.reference.c2w3_softmax_batchnorm import (
-    backward_propagation, compute_cost, forward_propagation,
-    initialize_parameters, predict, softmax)
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+    predict,
+    softmax,
+)
 from autograder.spec import Mutant
-
 
 # --- one_hot_matrix ----------------------------------------------------------
 
