@@ -462,11 +462,19 @@ def _write_inside(folder, name, data):
 
 # --- The worker process ------------------------------------------------------
 
+#: One folder of slot locks per machine, whatever ``TMPDIR`` says: two
+#: grading runs with different temporary folders must not take the same
+#: slot, hence the same user id (each job ends by killing every process
+#: of its user id).
+SLOT_LOCKS = ("/run/lock/course-sandbox-slots" if os.path.isdir("/run/lock")
+              else "/tmp/course-sandbox-slots")
+
+
 def claim_slot():
     """Lock a free slot number for this worker's lifetime.
 
     Each slot has its own user id, so two workers never kill each other's
-    processes.
+    processes, even when they belong to two grading runs.
 
     Returns
     -------
@@ -474,8 +482,10 @@ def claim_slot():
     lock : file
         Keep it open: closing it frees the slot.
     """
-    folder = os.path.join(tempfile.gettempdir(), "course-sandbox-slots")
-    os.makedirs(folder, exist_ok=True)
+    folder = SLOT_LOCKS
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
+        os.chmod(folder, 0o1777)  # shared by every user, like /tmp
     for slot in range(1000):
         lock = open(os.path.join(folder, f"{slot}.lock"), "w")
         try:

@@ -66,3 +66,22 @@ def test_memory_hog_gets_a_memory_error(pool):
     """Does a huge allocation fail inside the sandbox only?"""
     result = pool.run(_job(["import numpy as np\nx = np.ones(1 << 40)"]))
     assert result["cells"][0].startswith("MemoryError")
+
+
+def test_runs_with_different_temporary_folders_get_different_slots(
+        tmp_path, monkeypatch):
+    """Do two workers whose TMPDIR differ still lock different slots (and
+    so run as different user ids)?"""
+    import tempfile
+
+    from autograder.sandbox import claim_slot
+
+    locks = []
+    for name in ("run-a", "run-b"):
+        (tmp_path / name).mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / name))
+        locks.append(claim_slot())
+    (slot_a, lock_a), (slot_b, lock_b) = locks
+    assert slot_a != slot_b
+    lock_a.close()
+    lock_b.close()
