@@ -7,7 +7,7 @@ from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the data helper.
 HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py",
-                "course_data.py": "autograder/data/course_data.py",
+                "course_data.py": "autograder/helpers/course_data.py",
                 "datasets_registry.json": "datasets/registry.json"}
 
 #: (n_x, m) of the hidden cases; m = 1 is the single-example edge case.

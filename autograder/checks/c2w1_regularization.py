@@ -12,7 +12,7 @@ from autograder.spec import Case, FunctionSpec
 HELPER_FILES = {"reg_utils.py": "autograder/helpers/reg_utils.py",
                 "football.py": "autograder/data/football.py",
                 "small_nets.py": "autograder/helpers/small_nets.py",
-                "course_data.py": "autograder/data/course_data.py",
+                "course_data.py": "autograder/helpers/course_data.py",
                 "datasets_registry.json": "datasets/registry.json"}
 
 #: (layer sizes, m) of the hidden cases: the assignment's network, a

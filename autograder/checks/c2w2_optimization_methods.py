@@ -7,7 +7,7 @@ from autograder.spec import Case, FunctionSpec
 #: Copied into the assignment folder by the release: the given network,
 #: the moons data and the plotting helpers.
 HELPER_FILES = {"opt_utils.py": "autograder/helpers/opt_utils.py",
-                "course_data.py": "autograder/data/course_data.py",
+                "course_data.py": "autograder/helpers/course_data.py",
                 "datasets_registry.json": "datasets/registry.json"}
 
 #: Layer sizes of the hidden cases; [4, 1] is the one-layer edge case.

@@ -10,7 +10,7 @@ from autograder.spec import Case, FunctionSpec
 #: given (solved Week 2) mini-batch and Adam functions.
 HELPER_FILES = {"signs_utils.py": "autograder/data/signs_utils.py",
                 "optimizers.py": "autograder/helpers/optimizers.py",
-                "course_data.py": "autograder/data/course_data.py",
+                "course_data.py": "autograder/helpers/course_data.py",
                 "datasets_registry.json": "datasets/registry.json"}
 
 #: (C, m) of the hidden cases; m = 1 is the single-example edge case.

@@ -8,7 +8,7 @@ from autograder.spec import Case, FunctionSpec
 #: the strategy helper (pictures with tags, small models, TACTICS).
 HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py",
                 "strategy_utils.py": "autograder/data/strategy_utils.py",
-                "course_data.py": "autograder/data/course_data.py",
+                "course_data.py": "autograder/helpers/course_data.py",
                 "datasets_registry.json": "datasets/registry.json"}
 
 #: Tags a reviewer might write down; "cat" hides inside "small cat".

@@ -17,7 +17,7 @@ write_registry()              rewrite registry.json from the generators
 The folder can be changed with the environment variable ``COURSE_DATA_DIR``
 or the ``data_dir`` argument of the functions above.
 """
-from .course_data import DatasetError
+from ..helpers.course_data import DatasetError
 from .generators import (cat_images, circles_dataset, make_circles,
                          make_moons, moons_dataset, planar_flower)
 from .store import (DATA_DIR, REGISTRY_PATH, ensure_all, load,

@@ -18,7 +18,7 @@ spends a few seconds writing them into ``./datasets/`` first.
 import numpy as np
 
 if __package__:  # imported from the course package
-    from . import course_data
+    from ..helpers import course_data
 else:  # a copy beside a notebook
     import course_data
 

@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 from .. import ROOT
+from ..helpers.course_data import (DatasetError, keeping_random_state,
+                                   read_checked, sha256, write_h5)
 from ..helpers.init_utils import circles_arrays
 from ..helpers.opt_utils import moons_arrays
-from .course_data import (DatasetError, keeping_random_state, read_checked,
-                          sha256, write_h5)
 from .football import football_arrays
 from .lr_utils import cat_arrays, load_dataset
 from .planar_utils import flower_arrays

@@ -16,7 +16,7 @@ own code; CC-BY-4.0 (text) and MIT (code).
 import numpy as np
 
 if __package__:  # imported from the course package
-    from ..data.course_data import (DatasetError, load_arrays,
+    from .course_data import (DatasetError, load_arrays,
                                     plot_decision_boundary,
                                     shuffle_then_noise)
 else:  # a copy beside a notebook

@@ -13,7 +13,7 @@ all can be copied next to a notebook. Written for this course; MIT
 licence.
 """
 if __package__:  # imported from the course package
-    from ..data import course_data
+    from . import course_data
     from ..data.football import load_football
     from .small_nets import (backward_propagation, compute_cost,
                              forward_propagation, initialize_parameters,
