@@ -183,7 +183,7 @@ def test_folders_that_load_data_ship_the_registry_and_course_data():
                  "course_data" in (ROOT / files[name]).read_text()]
         if users:
             assert files.get("course_data.py") == \
-                "autograder/data/course_data.py", folder.name
+                "autograder/helpers/course_data.py", folder.name
             assert files.get("datasets_registry.json") == \
                 "datasets/registry.json", folder.name
 
@@ -305,7 +305,8 @@ def test_ensure_all_keeps_a_corrupt_file_unless_forced(copy_of):
 # --- the standalone helpers: lr_utils and course_data ----------------------
 
 def _top_level_imports(module):
-    """Names of the modules a file imports outside its functions."""
+    """Modules a file imports outside its functions, without the relative
+    imports (the branch a copy beside a notebook does not run)."""
     tree = ast.parse(open(module.__file__).read())
     modules = set()
     for node in tree.body:
@@ -314,7 +315,7 @@ def _top_level_imports(module):
         for inner in ast.walk(node):
             if isinstance(inner, ast.Import):
                 modules |= {alias.name.split(".")[0] for alias in inner.names}
-            elif isinstance(inner, ast.ImportFrom):
+            elif isinstance(inner, ast.ImportFrom) and not inner.level:
                 modules.add((inner.module or ".").split(".")[0])
     return modules
 

@@ -23,7 +23,7 @@ def test_planar_utils_imports_only_numpy_and_course_data():
             if isinstance(inner, ast.Import):
                 top_level |= {alias.name.split(".")[0]
                               for alias in inner.names}
-            elif isinstance(inner, ast.ImportFrom):
+            elif isinstance(inner, ast.ImportFrom) and not inner.level:
                 top_level.add((inner.module or ".").split(".")[0])
     assert top_level <= {"numpy", "course_data"}
 
