@@ -117,6 +117,8 @@ def test_download_zip_holds_one_folder(tmp_path):
         names = sorted(zipped.namelist())
         first = zipped.read("c3w1_notes/c3w1_notes.ipynb").decode()
     assert names == ["c3w1_notes/_preamble.py", "c3w1_notes/c3w1_notes.ipynb",
+                     "c3w1_notes/course_data.py",
+                     "c3w1_notes/datasets_registry.json",
                      "c3w1_notes/lr_utils.py", "c3w1_notes/strategy_utils.py"]
     assert "runs on its own" in first and "Getting set up" in first
     assert "(c3w1)=" in (ROOT / "book" / "c3" / "week1.md").read_text()
@@ -134,8 +136,11 @@ def test_setup_page_lists_the_files_of_its_example_download():
     shown = re.findall(r"^ {4}(\S+)", listing, re.M)
     notebook, helpers = notes.notes_notebook("book/c2/week1", ROOT)
     assert "c2w1_notes/" in listing
+    companions = [notes.COMPANIONS[p.name][1] for p in helpers
+                  if p.name in notes.COMPANIONS]
     assert sorted(shown) == sorted(
-        ["c2w1_notes.ipynb", "_preamble.py"] + [p.name for p in helpers])
+        ["c2w1_notes.ipynb", "_preamble.py"] + [p.name for p in helpers]
+        + companions)
 
 
 def test_extension_is_loaded_by_the_book():

@@ -1,13 +1,17 @@
 """Tests of the data sets: generators, registry, files and error messages."""
 import ast
 import shutil
+import subprocess
+import sys
 
 import h5py
 import numpy as np
 import pytest
 
-from autograder import data
+from autograder import ROOT, data
 from autograder.data import DatasetError, generators, lr_utils, store
+from autograder.helpers import course_data
+from autograder.spec import helper_files
 
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
 
@@ -49,17 +53,19 @@ def test_flower_range_is_about_minus_4_2_to_4_1():
 def test_flower_shapes_dtypes_and_balance():
     """Is the flower (2, 400) floats and (1, 400) uint8 with 200 per class?"""
     X, Y = generators.planar_flower()
-    assert (X.shape, X.dtype, Y.shape, Y.dtype) == ((2, 400), np.float64, (1, 400), np.uint8)
+    assert (X.shape, X.dtype, Y.shape, Y.dtype) == (
+        (2, 400), np.float64, (1, 400), np.uint8)
     assert Y[0, :200].sum() == 0 and Y[0, 200:].sum() == 200
 
 
 # --- circles and moons -----------------------------------------------------
 
 def test_circles_first_points_and_labels():
-    """Do the first train circles match the values sklearn's algorithm gives?"""
+    """Do the first train circles match what sklearn's algorithm gives?"""
     train_X, train_Y, _, _ = generators.circles_dataset()
-    np.testing.assert_allclose(train_X[:, :2].T, [[-0.077414, 0.852602],
-                                                  [0.43187, -0.872145]], atol=1e-5)
+    np.testing.assert_allclose(train_X[:, :2].T,
+                               [[-0.077414, 0.852602], [0.43187, -0.872145]],
+                               atol=1e-5)
     assert train_Y[0, :5].tolist() == [1, 0, 1, 1, 0]
 
 
@@ -103,7 +109,8 @@ def test_shuffle_keeps_points_and_labels_together():
 
 def test_cat_loader_shapes_and_dtypes(generated):
     """Does load_cat_dataset give the course loader's shapes and dtypes?"""
-    x_train, y_train, x_test, y_test, classes = data.load_cat_dataset(generated)
+    x_train, y_train, x_test, y_test, classes = data.load_cat_dataset(
+        generated)
     assert (x_train.shape, x_train.dtype) == ((209, 64, 64, 3), np.uint8)
     assert (x_test.shape, x_test.dtype) == ((50, 64, 64, 3), np.uint8)
     assert (y_train.shape, y_test.shape) == ((1, 209), (1, 50))
@@ -145,21 +152,62 @@ def test_registry_matches_the_generators():
 def test_registry_lists_every_file_with_a_licence():
     """Does every registry entry say what it is and how it is licensed?"""
     files = data.read_registry()["files"]
-    assert set(files) == set(CAT_FILES) | {"planar_flower.h5", "circles.h5", "moons.h5",
+    assert set(files) == set(CAT_FILES) | {"planar_flower.h5", "circles.h5",
+                                           "moons.h5",
                                            "football.h5", "train_signs.h5",
                                            "test_signs.h5"}
     for entry in files.values():
         assert entry["description"] and entry["generator"]
-        assert "CC-BY-4.0" in entry["licence"] and "own code" in entry["licence"]
+        assert "CC-BY-4.0" in entry["licence"]
+        assert "own code" in entry["licence"]
 
 
-def test_lr_utils_checksums_equal_the_registry():
-    """Does the standalone helper pin the same checksums as the registry?"""
-    files = data.read_registry()["files"]
-    for name in CAT_FILES:
-        from_registry = {key: (a["dtype"], tuple(a["shape"]), a["sha256"])
-                         for key, a in files[name]["arrays"].items()}
-        assert lr_utils.CHECKSUMS[name] == from_registry
+def _folders_with_course_data():
+    """(slug, HELPER_FILES) of every assignment that ships course_data."""
+    found = []
+    for folder in sorted((ROOT / "solutions").iterdir()):
+        files = helper_files(folder.name) if folder.is_dir() else {}
+        if "course_data.py" in files:
+            found.append((folder.name, files))
+    return found
+
+
+def test_folders_that_load_data_ship_the_registry_and_course_data():
+    """Does every folder whose helpers import course_data carry it and
+    the registry's copy, datasets_registry.json?"""
+    for folder in sorted((ROOT / "solutions").iterdir()):
+        if not folder.is_dir():
+            continue
+        files = helper_files(folder.name)
+        users = [name for name in files if name.endswith(".py") and
+                 "course_data" in (ROOT / files[name]).read_text()]
+        if users:
+            assert files.get("course_data.py") == \
+                "autograder/helpers/course_data.py", folder.name
+            assert files.get("datasets_registry.json") == \
+                "datasets/registry.json", folder.name
+
+
+def test_shipped_registry_copies_equal_the_registry():
+    """Is every committed datasets_registry.json (solutions/ and
+    exercises/) the same text as datasets/registry.json?"""
+    registry = (ROOT / "datasets" / "registry.json").read_text()
+    slugs = [slug for slug, _ in _folders_with_course_data()]
+    assert len(slugs) >= 8
+    for slug in slugs:
+        for tree in ("solutions", "exercises"):
+            copy = ROOT / tree / slug / "datasets_registry.json"
+            assert copy.read_text() == registry, f"{tree}/{slug}"
+
+
+def test_every_helper_raises_the_one_dataset_error():
+    """Is DatasetError one class, whichever helper a learner catches it
+    from?"""
+    from autograder.data import football, planar_utils, signs_utils
+    from autograder.helpers import init_utils, opt_utils
+    for module in (lr_utils, football, planar_utils, signs_utils,
+                   init_utils, opt_utils):
+        assert module.DatasetError is course_data.DatasetError, module
 
 
 def test_generators_leave_the_global_rng_state_alone_in_build():
@@ -196,7 +244,8 @@ def test_truncated_file_is_reported_as_unreadable(copy_of):
     path.write_bytes(path.read_bytes()[:3000])
     with pytest.raises(DatasetError, match="unreadable") as err:
         data.load("circles.h5", data_dir=folder)
-    assert "circles.h5" in str(err.value) and "course datasets" in str(err.value)
+    assert "circles.h5" in str(err.value)
+    assert "course datasets" in str(err.value)
 
 
 def test_flipped_bytes_are_detected(copy_of):
@@ -209,14 +258,15 @@ def test_flipped_bytes_are_detected(copy_of):
     path.write_bytes(bytes(raw))
     with pytest.raises(DatasetError) as err:
         data.load_cat_dataset(folder)
-    assert "train_catvnoncat.h5" in str(err.value) and "course datasets" in str(err.value)
+    assert "train_catvnoncat.h5" in str(err.value)
+    assert "course datasets" in str(err.value)
 
 
 def test_changed_value_gives_checksum_mismatch(tmp_path):
     """Does one changed number in a valid HDF5 file fail the checksum?"""
     arrays = store.build("moons")
     arrays["X"][0, 0] += 1e-12
-    lr_utils.write_h5(tmp_path / "moons.h5", arrays)
+    course_data.write_h5(tmp_path / "moons.h5", arrays)
     with pytest.raises(DatasetError, match="checksum mismatch for array 'X'"):
         data.load("moons", data_dir=tmp_path)
 
@@ -225,8 +275,9 @@ def test_wrong_shape_is_reported(tmp_path):
     """Does an array of the wrong shape name the key and the shapes?"""
     arrays = store.build("moons")
     arrays["Y"] = arrays["Y"].ravel()
-    lr_utils.write_h5(tmp_path / "moons.h5", arrays)
-    with pytest.raises(DatasetError, match=r"'Y' is <i8 \(300,\), expected <i8 \(1, 300\)"):
+    course_data.write_h5(tmp_path / "moons.h5", arrays)
+    with pytest.raises(DatasetError,
+                       match=r"'Y' is <i8 \(300,\), expected <i8 \(1, 300\)"):
         data.load("moons", data_dir=tmp_path)
 
 
@@ -240,7 +291,8 @@ def test_ensure_all_generates_then_reports_ok(tmp_path):
 
 
 def test_ensure_all_keeps_a_corrupt_file_unless_forced(copy_of):
-    """Is a corrupt file reported (with --force advice) and fixed only by force?"""
+    """Is a corrupt file reported (with --force advice), fixed by force only?
+    """
     folder = copy_of("moons.h5")
     (folder / "moons.h5").write_bytes(b"not an HDF5 file")
     with pytest.raises(DatasetError, match="course datasets --force"):
@@ -250,18 +302,36 @@ def test_ensure_all_keeps_a_corrupt_file_unless_forced(copy_of):
     assert data.load("moons", data_dir=folder)["X"].shape == (2, 300)
 
 
-# --- the standalone lr_utils helper ----------------------------------------
+# --- the standalone helpers: lr_utils and course_data ----------------------
 
-def test_lr_utils_imports_only_numpy_h5py_hashlib_pathlib():
-    """Can lr_utils be copied next to a notebook (no autograder import)?"""
-    tree = ast.parse(open(lr_utils.__file__).read())
+def _top_level_imports(module):
+    """Modules a file imports outside its functions, without the relative
+    imports (the branch a copy beside a notebook does not run)."""
+    tree = ast.parse(open(module.__file__).read())
     modules = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            modules |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            modules.add((node.module or ".").split(".")[0])
-    assert modules <= {"numpy", "h5py", "hashlib", "pathlib"}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Import):
+                modules |= {alias.name.split(".")[0] for alias in inner.names}
+            elif isinstance(inner, ast.ImportFrom) and not inner.level:
+                modules.add((inner.module or ".").split(".")[0])
+    return modules
+
+
+def test_lr_utils_imports_only_numpy_and_course_data():
+    """Can lr_utils be copied next to a notebook (no autograder import)?"""
+    assert _top_level_imports(lr_utils) <= {"numpy", "course_data"}
+
+
+def test_course_data_imports_only_the_standard_library_numpy_h5py():
+    """Can course_data be copied next to a notebook on its own?
+
+    matplotlib is imported inside plot_decision_boundary only.
+    """
+    assert _top_level_imports(course_data) <= {
+        "hashlib", "json", "pathlib", "numpy", "h5py"}
 
 
 def test_lr_utils_generates_into_an_empty_folder(tmp_path, monkeypatch):
@@ -274,7 +344,8 @@ def test_lr_utils_generates_into_an_empty_folder(tmp_path, monkeypatch):
     assert classes.tolist() == [b"non-cat", b"cat"]
 
 
-def test_lr_utils_finds_datasets_in_a_parent_folder(generated, tmp_path, monkeypatch):
+def test_lr_utils_finds_datasets_in_a_parent_folder(generated, tmp_path,
+                                                     monkeypatch):
     """From solutions/<slug>/, does load_dataset use the repo's datasets/?"""
     (tmp_path / "datasets").mkdir()
     for name in CAT_FILES:
@@ -282,7 +353,8 @@ def test_lr_utils_finds_datasets_in_a_parent_folder(generated, tmp_path, monkeyp
     notebook_dir = tmp_path / "solutions" / "c1w2_logistic_regression"
     notebook_dir.mkdir(parents=True)
     monkeypatch.chdir(notebook_dir)
-    assert lr_utils.find_data_dir() == tmp_path / "datasets"
+    assert course_data.find_data_dir(lr_utils.TRAIN_FILE) == \
+        tmp_path / "datasets"
     lr_utils.load_dataset()
     assert not (notebook_dir / "datasets").exists()
 
@@ -292,6 +364,41 @@ def test_lr_utils_rejects_a_corrupt_file(copy_of):
     folder = copy_of("test_catvnoncat.h5")
     arrays = lr_utils.cat_arrays("train")
     arrays["train_set_y"] = 1 - arrays["train_set_y"]
-    lr_utils.write_h5(folder / "train_catvnoncat.h5", arrays)
-    with pytest.raises(lr_utils.DatasetError, match="train_catvnoncat.h5.*checksum"):
+    course_data.write_h5(folder / "train_catvnoncat.h5", arrays)
+    with pytest.raises(DatasetError, match="train_catvnoncat.h5.*checksum"):
         lr_utils.load_dataset(folder)
+
+
+def test_copied_folder_names_a_corrupt_file_and_the_fix(generated,
+                                                         tmp_path):
+    """In a copy of an exercise folder's files, does a damaged data file
+    raise the one DatasetError, naming the file and how to fix it?"""
+    for name, source in helper_files("c1w2_logistic_regression").items():
+        shutil.copy(ROOT / source, tmp_path / name)
+    (tmp_path / "datasets").mkdir()
+    for name in CAT_FILES:
+        shutil.copy(generated / name, tmp_path / "datasets" / name)
+    damaged = tmp_path / "datasets" / "test_catvnoncat.h5"
+    damaged.write_bytes(damaged.read_bytes()[:5000])
+    code = ("import course_data, lr_utils\n"
+            "try:\n    lr_utils.load_dataset()\n"
+            "except course_data.DatasetError as error:\n    print(error)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    message = result.stdout
+    assert str(damaged) in message and "unreadable" in message
+    assert f"Delete {damaged}" in message
+
+
+def test_missing_registry_copy_says_what_to_do(tmp_path):
+    """Without datasets_registry.json beside it (and no repository
+    above), does course_data name the missing file?"""
+    shutil.copy(course_data.__file__, tmp_path / "course_data.py")
+    code = ("import course_data\n"
+            "try:\n    course_data.expected_arrays('moons.h5')\n"
+            "except course_data.DatasetError as error:\n    print(error)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "datasets_registry.json: missing" in result.stdout

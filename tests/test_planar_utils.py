@@ -6,22 +6,26 @@ import h5py
 import numpy as np
 import pytest
 
+from autograder import ROOT
 from autograder.data import generators, planar_utils, store
+from autograder.helpers import course_data
 
 
-def test_planar_utils_imports_only_numpy_h5py_hashlib_pathlib():
-    """Can planar_utils be copied next to a notebook (no autograder import)?
-
-    matplotlib is imported inside plot_decision_boundary only.
-    """
+def test_planar_utils_imports_only_numpy_and_course_data():
+    """Can planar_utils be copied next to a notebook (no autograder
+    import), with its sibling course_data.py?"""
     tree = ast.parse(open(planar_utils.__file__).read())
     top_level = set()
     for node in tree.body:
-        if isinstance(node, ast.Import):
-            top_level |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            top_level.add((node.module or ".").split(".")[0])
-    assert top_level <= {"numpy", "h5py", "hashlib", "pathlib"}
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Import):
+                top_level |= {alias.name.split(".")[0]
+                              for alias in inner.names}
+            elif isinstance(inner, ast.ImportFrom) and not inner.level:
+                top_level.add((inner.module or ".").split(".")[0])
+    assert top_level <= {"numpy", "course_data"}
 
 
 def test_generators_use_the_helpers_flower():
@@ -29,19 +33,12 @@ def test_generators_use_the_helpers_flower():
     assert generators.planar_flower is planar_utils.planar_flower
 
 
-def test_checksums_equal_the_registry():
-    """Are the helper's checksums the ones in datasets/registry.json?"""
-    arrays = store.read_registry()["files"]["planar_flower.h5"]["arrays"]
-    for key, (dtype, shape, digest) in planar_utils.CHECKSUMS.items():
-        assert arrays[key] == {"dtype": dtype, "shape": list(shape),
-                               "sha256": digest}
-
-
 def test_generates_when_no_file_is_found(tmp_path, monkeypatch):
     """In an empty folder, does the loader generate the flower, write
-    nothing, and leave NumPy's global random state alone?"""
+    ./datasets/planar_flower.h5, and leave NumPy's global random state
+    alone?"""
     monkeypatch.chdir(tmp_path)
-    assert planar_utils.find_data_dir() is None
+    assert course_data.find_data_dir(planar_utils.FLOWER_FILE) is None
     np.random.seed(42)
     X, Y = planar_utils.load_planar_dataset()
     after = np.random.randn()
@@ -50,7 +47,7 @@ def test_generates_when_no_file_is_found(tmp_path, monkeypatch):
     assert (X.shape, X.dtype, Y.shape, Y.dtype) == (
         (2, 400), np.float64, (1, 400), np.uint8)
     assert Y.sum() == 200
-    assert list(tmp_path.iterdir()) == []
+    assert (tmp_path / "datasets" / "planar_flower.h5").is_file()
 
 
 def test_reads_the_file_found_in_a_parent_folder(tmp_path, monkeypatch):
@@ -62,7 +59,8 @@ def test_reads_the_file_found_in_a_parent_folder(tmp_path, monkeypatch):
     folder = tmp_path / "solutions" / "c1w3_planar_classification"
     folder.mkdir(parents=True)
     monkeypatch.chdir(folder)
-    assert planar_utils.find_data_dir() == tmp_path / "datasets"
+    assert course_data.find_data_dir(planar_utils.FLOWER_FILE) == \
+        tmp_path / "datasets"
     X2, Y2 = planar_utils.load_planar_dataset()
     assert np.array_equal(X, X2) and np.array_equal(Y, Y2)
 
@@ -74,7 +72,7 @@ def test_rejects_a_file_with_changed_labels(tmp_path):
     Y[0, 0] = 1
     with h5py.File(tmp_path / "planar_flower.h5", "w") as f:
         f["X"], f["Y"] = X, Y
-    with pytest.raises(planar_utils.DatasetError,
+    with pytest.raises(course_data.DatasetError,
                        match="planar_flower.h5.*checksum.*'Y'"):
         planar_utils.load_planar_dataset(tmp_path)
 
@@ -82,7 +80,7 @@ def test_rejects_a_file_with_changed_labels(tmp_path):
 def test_rejects_an_unreadable_file(tmp_path):
     """Is a file that is not HDF5 reported with its name?"""
     (tmp_path / "planar_flower.h5").write_bytes(b"not an HDF5 file")
-    with pytest.raises(planar_utils.DatasetError,
+    with pytest.raises(course_data.DatasetError,
                        match="planar_flower.h5: unreadable"):
         planar_utils.load_planar_dataset(tmp_path)
 
@@ -144,18 +142,22 @@ def test_plot_decision_boundary_shades_by_the_model():
     fig, ax = plt.subplots()
     planar_utils.plot_decision_boundary(left_or_right, X, Y, ax=ax,
                                         steps=50)
-    assert seen == [(2500, 2)]
+    assert seen == [(2500, 2)]  # one point per row, as documented
     assert len(ax.collections) >= 3
     assert ax.get_xlim()[0] < X[0].min()
     plt.close(fig)
 
 
 def test_copied_helper_runs_alone(tmp_path):
-    """Does a copy of planar_utils.py work from an unrelated folder?"""
+    """Does a copy of planar_utils.py, with course_data.py and the
+    registry's copy beside it, work from an unrelated folder?"""
     import subprocess
     import sys
 
     shutil.copy(planar_utils.__file__, tmp_path / "planar_utils.py")
+    shutil.copy(course_data.__file__, tmp_path / "course_data.py")
+    shutil.copy(ROOT / "datasets" / "registry.json",
+                tmp_path / course_data.REGISTRY_COPY)
     code = ("import planar_utils as p; X, Y = p.load_planar_dataset(); "
             "print(X.shape, int(Y.sum()))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path,

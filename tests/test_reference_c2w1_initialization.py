@@ -9,8 +9,8 @@ import math
 import numpy as np
 import pytest
 
-from autograder import data
 from autograder.data import generators
+from autograder.helpers import course_data
 from autograder.helpers import init_utils
 from autograder.reference import c2w1_initialization as ref
 
@@ -141,42 +141,34 @@ def test_he_costs_match_the_catalogue(runs):
 
 # --- the helper module -----------------------------------------------------------
 
-def test_helper_circles_equal_the_course_generator():
-    """Are init_utils' circles bit-identical to circles_dataset()?"""
-    arrays = init_utils.circles_arrays()
-    for key, expected in zip(("train_X", "train_Y", "test_X", "test_Y"),
-                             generators.circles_dataset()):
-        assert np.array_equal(arrays[key], expected), key
-        assert arrays[key].dtype == expected.dtype
+def test_generators_use_the_helpers_circles():
+    """Is there one circles generator, the helper's, behind the data
+    package?"""
+    assert generators.make_circles is init_utils.make_circles
+    assert generators.circles_dataset is init_utils.circles_dataset
 
 
-def test_helper_checksums_equal_the_registry():
-    """Does the standalone helper pin the registry's checksums?"""
-    arrays = data.read_registry()["files"]["circles.h5"]["arrays"]
-    assert init_utils.CHECKSUMS == {
-        key: (a["dtype"], tuple(a["shape"]), a["sha256"])
-        for key, a in arrays.items()}
-
-
-def test_helper_keeps_the_global_random_state():
-    """Does generating the circles leave np.random's state alone?"""
+def test_loader_keeps_the_global_random_state(tmp_path, monkeypatch):
+    """Does generating the circles' file leave np.random's state alone?"""
+    monkeypatch.chdir(tmp_path)
     np.random.seed(7)
     expected = np.random.rand()
     np.random.seed(7)
-    init_utils.circles_arrays()
+    init_utils.load_dataset()
     assert np.random.rand() == expected
 
 
-def test_helper_imports_nothing_from_the_course():
-    """Can init_utils be copied next to a notebook on its own?"""
+def test_helper_imports_only_its_siblings():
+    """Can init_utils be copied next to a notebook with the siblings its
+    folder carries (small_nets.py, course_data.py)?"""
     tree = ast.parse(open(init_utils.__file__).read())
     modules = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             modules |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            modules.add((node.module or ".").split(".")[0])
-    assert modules <= {"numpy", "h5py", "hashlib", "pathlib", "matplotlib"}
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            modules.add(node.module.split(".")[0])
+    assert modules <= {"numpy", "small_nets", "course_data"}
 
 
 def test_helper_generates_into_an_empty_folder(tmp_path, monkeypatch):
@@ -192,8 +184,8 @@ def test_helper_rejects_a_changed_file(tmp_path):
     """Does a file with one changed label fail with its name and a fix?"""
     arrays = init_utils.circles_arrays()
     arrays["test_Y"] = 1 - arrays["test_Y"]
-    init_utils._write_h5(tmp_path / "circles.h5", arrays)
-    with pytest.raises(init_utils.DatasetError,
+    course_data.write_h5(tmp_path / "circles.h5", arrays)
+    with pytest.raises(course_data.DatasetError,
                        match=r"circles\.h5: checksum mismatch.*'test_Y'"):
         init_utils.load_dataset(tmp_path)
 

@@ -6,7 +6,8 @@ import h5py
 import numpy as np
 import pytest
 
-from autograder.data import read_registry, signs_utils
+from autograder.data import signs_utils
+from autograder.helpers import course_data
 from autograder.reference import c2w3_softmax_batchnorm as ref
 
 
@@ -241,16 +242,6 @@ def test_model_learns_separable_clusters(capsys):
 
 # --- the hand-sign data -----------------------------------------------------------
 
-def test_signs_checksums_match_the_registry():
-    """Do the helper's checksums equal datasets/registry.json?"""
-    files = read_registry()["files"]
-    for name, arrays in signs_utils.CHECKSUMS.items():
-        for key, (dtype, shape, digest) in arrays.items():
-            entry = files[name]["arrays"][key]
-            assert (entry["dtype"], tuple(entry["shape"]),
-                    entry["sha256"]) == (dtype, shape, digest)
-
-
 @pytest.mark.parametrize("count", range(6))
 def test_each_sign_raises_as_many_fingers_as_its_label(count):
     """Does every finger pattern of class k raise exactly k fingers?"""
@@ -286,7 +277,7 @@ def test_hand_sign_classifier_overfits_as_in_the_catalogue(capsys):
     on the original pictures after 1500 epochs at rate 0.0001.
     """
     X, Y, X_test, Y_test, _ = signs_utils.load_dataset(
-        signs_utils.find_data_dir())
+        course_data.find_data_dir(signs_utils.TRAIN_FILE))
     X = X.reshape(1080, -1).T / 255.0
     X_test = X_test.reshape(120, -1).T / 255.0
     means = X.mean(axis=1, keepdims=True)

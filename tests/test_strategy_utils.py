@@ -12,7 +12,7 @@ def test_recording_generator_leaves_the_pictures_unchanged():
     y = np.zeros(lr_utils.SIZES["test"], dtype=np.int64)
     y[:lr_utils.N_CATS["test"]] = 1
     y = rng.permutation(y)
-    x_grid, y_grid = lr_utils._grid()
+    x_grid, y_grid = lr_utils.pixel_grid(lr_utils.NUM_PX)
     drawn = np.stack([lr_utils._draw(su._RecordingGenerator(rng),
                                      label == 1, x_grid, y_grid)
                       for label in y])

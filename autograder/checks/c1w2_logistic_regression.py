@@ -6,7 +6,9 @@ from autograder.checks.c1w2_numpy_basics import SPECS as BASICS
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the data helper.
-HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py"}
+HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: (n_x, m) of the hidden cases; m = 1 is the single-example edge case.
 SHAPES = ((4, 7), (6, 3), (3, 1))

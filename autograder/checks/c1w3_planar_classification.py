@@ -9,7 +9,9 @@ from autograder.reference.c1w3_planar_classification import (
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: data and plots.
-HELPER_FILES = {"planar_utils.py": "autograder/data/planar_utils.py"}
+HELPER_FILES = {"planar_utils.py": "autograder/data/planar_utils.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: (n_x, n_h, m) of the hidden cases; m = 1 is the single-example edge
 #: case and n_h = 1 a hidden layer of one unit.

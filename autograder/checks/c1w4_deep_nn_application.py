@@ -12,7 +12,10 @@ from autograder.spec import Case, FunctionSpec
 #: building blocks (which import the activations) and the cat pictures.
 HELPER_FILES = {"dnn_utils.py": "autograder/helpers/dnn_utils.py",
                 "dnn_app_utils.py": "autograder/helpers/dnn_app_utils.py",
-                "lr_utils.py": "autograder/data/lr_utils.py"}
+                "lr_utils.py": "autograder/data/lr_utils.py",
+                "small_nets.py": "autograder/helpers/small_nets.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 
 def _problem(seed, n_x, m):

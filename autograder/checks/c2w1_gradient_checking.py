@@ -11,7 +11,8 @@ from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the flattening
 #: helpers and the checked network.
-HELPER_FILES = {"gc_utils.py": "autograder/helpers/gc_utils.py"}
+HELPER_FILES = {"gc_utils.py": "autograder/helpers/gc_utils.py",
+                "small_nets.py": "autograder/helpers/small_nets.py"}
 
 #: (x, theta) pairs of the one-parameter function, hidden cases: floats,
 #: integers, negative values, a large and a small input.

@@ -3,7 +3,10 @@ from autograder.checks import HIDDEN_SEEDS, rng
 from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: data and the network.
-HELPER_FILES = {"init_utils.py": "autograder/helpers/init_utils.py"}
+HELPER_FILES = {"init_utils.py": "autograder/helpers/init_utils.py",
+                "small_nets.py": "autograder/helpers/small_nets.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 
 def _public():

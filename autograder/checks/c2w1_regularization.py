@@ -11,7 +11,10 @@ from autograder.spec import Case, FunctionSpec
 #: Copied into the assignment folder by the release: the given code and
 #: the data it loads.
 HELPER_FILES = {"reg_utils.py": "autograder/helpers/reg_utils.py",
-                "football.py": "autograder/data/football.py"}
+                "football.py": "autograder/data/football.py",
+                "small_nets.py": "autograder/helpers/small_nets.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: (layer sizes, m) of the hidden cases: the assignment's network, a
 #: smaller one, and a single example.

@@ -6,7 +6,9 @@ from autograder.spec import Case, FunctionSpec
 
 #: Copied into the assignment folder by the release: the given network,
 #: the moons data and the plotting helpers.
-HELPER_FILES = {"opt_utils.py": "autograder/helpers/opt_utils.py"}
+HELPER_FILES = {"opt_utils.py": "autograder/helpers/opt_utils.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: Layer sizes of the hidden cases; [4, 1] is the one-layer edge case.
 DIMS = ((3, 4, 2), (2, 5, 2, 1), (4, 1))

@@ -11,7 +11,9 @@ from autograder.spec import Case, FunctionSpec
 #: Copied into the assignment folder by the release: the data set and the
 #: given (solved Week 2) mini-batch and Adam functions.
 HELPER_FILES = {"signs_utils.py": "autograder/data/signs_utils.py",
-                "optimizers.py": "autograder/helpers/optimizers.py"}
+                "optimizers.py": "autograder/helpers/optimizers.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: (C, m) of the hidden cases; m = 1 is the single-example edge case.
 SHAPES = ((6, 10), (3, 7), (4, 1))

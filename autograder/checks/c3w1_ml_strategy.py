@@ -7,7 +7,9 @@ from autograder.spec import Case, FunctionSpec
 #: Copied into the assignment folder by the release: the data helper and
 #: the strategy helper (pictures with tags, small models, TACTICS).
 HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py",
-                "strategy_utils.py": "autograder/data/strategy_utils.py"}
+                "strategy_utils.py": "autograder/data/strategy_utils.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: Lengths m of the hidden prediction / label rows.
 LENGTHS = (9, 40)

@@ -7,7 +7,9 @@ from autograder.spec import Case, FunctionSpec
 #: Copied into the assignment folder by the release: the data helper and
 #: the strategy helper (pictures with tags, small models, TACTICS).
 HELPER_FILES = {"lr_utils.py": "autograder/data/lr_utils.py",
-                "strategy_utils.py": "autograder/data/strategy_utils.py"}
+                "strategy_utils.py": "autograder/data/strategy_utils.py",
+                "course_data.py": "autograder/helpers/course_data.py",
+                "datasets_registry.json": "datasets/registry.json"}
 
 #: Tags a reviewer might write down; "cat" hides inside "small cat".
 VOCABULARY = ("dog", "great cat", "blurry", "filter", "mislabeled",

@@ -5,13 +5,20 @@ numerical estimate, one parameter at a time. To perturb "parameter i",
 all the parameters of the network are flattened into one column vector
 ``theta`` and back; this module does that, and supplies the network that
 is checked: LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID with
-layer sizes 4 -> 5 -> 3 -> 1, its cost and its (correct) backward pass.
-Nothing here is graded.
+layer sizes 4 -> 5 -> 3 -> 1, its cost and its (correct) backward pass,
+which come from the sibling ``small_nets.py``. Nothing here is graded.
 
-This file is self-contained (it needs only NumPy) so that it can be copied
+This file needs NumPy and ``small_nets.py``, so that both can be copied
 next to a notebook. Written for this course; MIT licence.
 """
 import numpy as np
+
+if __package__:  # imported from the course package
+    from .small_nets import (backward_propagation, compute_cost,
+                             forward_propagation, relu, sigmoid)
+else:  # a copy beside a notebook
+    from small_nets import (backward_propagation, compute_cost,
+                            forward_propagation, relu, sigmoid)
 
 __all__ = ["SHAPES", "sigmoid", "relu", "dictionary_to_vector",
            "vector_to_dictionary", "gradients_to_vector",
@@ -21,16 +28,6 @@ __all__ = ["SHAPES", "sigmoid", "relu", "dictionary_to_vector",
 #: flattened, with their shapes: 20 + 5 + 15 + 3 + 3 + 1 = 47 numbers.
 SHAPES = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1),
           "W3": (1, 3), "b3": (1, 1)}
-
-
-def sigmoid(x):
-    """The logistic function ``1 / (1 + exp(-x))``, elementwise."""
-    return 1 / (1 + np.exp(-x))
-
-
-def relu(x):
-    """The rectified linear unit ``max(0, x)``, elementwise."""
-    return np.maximum(0, x)
 
 
 def dictionary_to_vector(parameters):
@@ -119,53 +116,10 @@ def forward_propagation_n(X, Y, parameters):
     cache : tuple
         ``(Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)``.
     """
-    m = X.shape[1]
-    W1, b1 = parameters["W1"], parameters["b1"]
-    W2, b2 = parameters["W2"], parameters["b2"]
-    W3, b3 = parameters["W3"], parameters["b3"]
-    Z1 = W1 @ X + b1
-    A1 = relu(Z1)
-    Z2 = W2 @ A1 + b2
-    A2 = relu(Z2)
-    Z3 = W3 @ A2 + b3
-    A3 = sigmoid(Z3)
-    cost = float(-np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m)
-    return cost, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    A3, cache = forward_propagation(X, parameters)
+    return compute_cost(A3, Y), cache
 
 
-def backward_propagation_n(X, Y, cache):
-    """The gradients of ``forward_propagation_n``'s cost (a correct pass).
-
-    The ReLU derivative is taken as 0 at 0.
-
-    Parameters
-    ----------
-    X : numpy.ndarray
-        Shape (4, m).
-    Y : numpy.ndarray
-        Shape (1, m).
-    cache : tuple
-        As returned by ``forward_propagation_n``.
-
-    Returns
-    -------
-    gradients : dict
-        ``dZ3, dW3, db3, dA2, dZ2, dW2, db2, dA1, dZ1, dW1, db1``, each
-        with the shape of the quantity it differentiates.
-    """
-    m = X.shape[1]
-    Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
-    dZ3 = A3 - Y
-    dW3 = dZ3 @ A2.T / m
-    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
-    dA2 = W3.T @ dZ3
-    dZ2 = dA2 * (A2 > 0)
-    dW2 = dZ2 @ A1.T / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-    dA1 = W2.T @ dZ2
-    dZ1 = dA1 * (A1 > 0)
-    dW1 = dZ1 @ X.T / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2,
-            "dW2": dW2, "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1,
-            "db1": db1}
+#: The gradients of ``forward_propagation_n``'s cost (a correct pass):
+#: ``small_nets.backward_propagation(X, Y, cache)``.
+backward_propagation_n = backward_propagation

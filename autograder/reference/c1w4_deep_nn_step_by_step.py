@@ -1,5 +1,16 @@
 """Reference solutions for ``c1w4_deep_nn_step_by_step``.
 
+Where the graded functions are defined:
+
+- ``autograder/helpers/dnn_app_utils.py``: ``initialize_parameters``,
+  ``linear_forward``, ``linear_activation_forward``, ``L_model_forward``,
+  ``compute_cost``, ``linear_backward``, ``linear_activation_backward``,
+  ``L_model_backward``, ``update_parameters`` (imported below);
+- this file: ``initialize_parameters_deep``.
+
+The given activations ``sigmoid``, ``relu``, ``sigmoid_backward`` and
+``relu_backward`` are defined in ``autograder/helpers/dnn_utils.py``.
+
 A deep network with L layers, built from small functions: initialization,
 the forward pass of one layer and of the whole network (with caches), the
 cost, the backward pass of one layer and of the whole network, and the

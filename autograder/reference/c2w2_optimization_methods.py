@@ -1,5 +1,16 @@
 """Reference solutions for ``c2w2_optimization_methods``.
 
+Where the graded functions are defined:
+
+- ``autograder/helpers/optimizers.py``: ``update_parameters_with_gd``,
+  ``random_mini_batches``, ``initialize_velocity``,
+  ``update_parameters_with_momentum``, ``initialize_adam``,
+  ``update_parameters_with_adam`` (imported below).
+
+The network that ``model`` trains (``initialize_parameters``,
+``forward_propagation``, ``compute_cost``, ``backward_propagation``) is
+given code, defined in ``autograder/helpers/opt_utils.py``.
+
 The six graded functions (mini-batches; the updates of gradient descent,
 momentum and Adam; the initial optimizer states) have their single source
 in ``autograder/helpers/optimizers.py``, because a later exercise

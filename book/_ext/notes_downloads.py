@@ -14,7 +14,8 @@ folder holding
 - a copy of every helper module the page imports from
   ``autograder/data`` or ``autograder/helpers``, and of the modules those
   import in turn (each is written to work when copied beside a notebook,
-  as in the exercise folders).
+  as in the exercise folders), with ``datasets_registry.json`` beside
+  ``course_data.py`` (the checksums it verifies the data against).
 
 Cells that use ``myst_nb`` (``glue`` hands a number to the book's text)
 and MyST target lines such as ``(c2w1)=`` are left out. A page whose code
@@ -34,6 +35,9 @@ from sphinx.errors import ExtensionError
 #: Where the helper modules of the course live, relative to the root.
 HELPER_FOLDERS = ("autograder/data", "autograder/helpers")
 PREAMBLE = "book/_preamble.py"
+#: Data files a helper reads from its own folder: helper -> (source, name).
+COMPANIONS = {"course_data.py": ("datasets/registry.json",
+                                 "datasets_registry.json")}
 
 #: (pattern, replacement) applied to the source of every code cell.
 REWRITES = [
@@ -151,6 +155,9 @@ def write_download(docname: str, root: Path, folder: Path) -> Path:
         zipped.writestr(f"{name}/{name}.ipynb", nbformat.writes(notebook))
         for path in [root / PREAMBLE] + helpers:
             zipped.write(path, f"{name}/{path.name}")
+            if path.name in COMPANIONS:
+                source, companion = COMPANIONS[path.name]
+                zipped.write(root / source, f"{name}/{companion}")
     return archive
 
 

@@ -17,16 +17,19 @@ One difference from the step-by-step exercise: here
 matrix by ``sqrt(n_{l-1})``, which keeps the activations of a deep ReLU
 network from shrinking layer after layer (Course 2 explains why).
 
-This file needs NumPy and its sibling ``dnn_utils.py`` (the activation
-functions), so that both can be copied next to a notebook. This file is
+This file needs NumPy and its siblings ``dnn_utils.py`` (the activation
+functions) and ``small_nets.py`` (the initializer), so that all three can
+be copied next to a notebook. This file is
 also the single source of the course's reference solutions of these
 building blocks. Written for this course; MIT licence.
 """
 import numpy as np
 
 if __package__:  # imported from the course package
+    from . import small_nets
     from .dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward
 else:  # a copy beside a notebook
+    import small_nets
     from dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward
 
 __all__ = ["sigmoid", "relu", "sigmoid_backward", "relu_backward",
@@ -71,8 +74,9 @@ def initialize_parameters(n_x, n_h, n_y):
 def initialize_parameters_deep(layer_dims):
     """Random weights and zero biases for an L-layer network.
 
-    Seeds with ``np.random.seed(1)``; for l = 1, ..., L draws ``W{l}``
-    from ``np.random.randn`` and divides it by ``sqrt(layer_dims[l-1])``.
+    ``small_nets.initialize_parameters(layer_dims, seed=1)``: seeds with
+    ``np.random.seed(1)``; for l = 1, ..., L draws ``W{l}`` from
+    ``np.random.randn`` and divides it by ``sqrt(layer_dims[l-1])``.
 
     Parameters
     ----------
@@ -85,14 +89,7 @@ def initialize_parameters_deep(layer_dims):
         ``"W{l}"`` of shape (n_l, n_{l-1}) and ``"b{l}"`` zeros of shape
         (n_l, 1), for l = 1, ..., L.
     """
-    np.random.seed(1)
-    parameters = {}
-    for l in range(1, len(layer_dims)):
-        n_prev = layer_dims[l - 1]
-        parameters[f"W{l}"] = (np.random.randn(layer_dims[l], n_prev)
-                               / np.sqrt(n_prev))
-        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
-    return parameters
+    return small_nets.initialize_parameters(layer_dims, seed=1)
 
 
 def linear_forward(A, W, b):
