@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from autograder.data import generators
-from autograder.helpers import course_data
-from autograder.helpers import init_utils
+from autograder.helpers import course_data, init_utils
 from autograder.reference import c2w1_initialization as ref
 
 LAYERS = [2, 10, 5, 1]
@@ -54,7 +53,7 @@ def _accuracy(parameters, X, Y):
     return np.mean(init_utils.predict_dec(parameters, X) == Y)
 
 
-# --- the initializers ---------------------------------------------------------
+# --- the initializers --------------------------------------------------------
 
 def test_zeros_gives_zero_arrays_of_the_right_shapes():
     """Are W{l} (n_l, n_{l-1}) and b{l} (n_l, 1) all zero for [3, 2, 1]?"""
@@ -139,7 +138,7 @@ def test_he_costs_match_the_catalogue(runs):
                                atol=1e-6)
 
 
-# --- the helper module -----------------------------------------------------------
+# --- the helper module -------------------------------------------------------
 
 def test_generators_use_the_helpers_circles():
     """Is there one circles generator, the helper's, behind the data

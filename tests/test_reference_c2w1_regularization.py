@@ -12,8 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.data import football
-from autograder.helpers import course_data
-from autograder.helpers import reg_utils
+from autograder.helpers import course_data, reg_utils
 from autograder.reference import c2w1_regularization as ref
 
 KEYS = ("W1", "W2", "W3")

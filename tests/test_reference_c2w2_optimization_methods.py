@@ -1,4 +1,4 @@
-"""Reference of ``c2w2_optimization_methods``: hand values and the catalogue."""
+"""Reference of ``c2w2_optimization_methods``: hand values, the catalogue."""
 import inspect
 
 import nbformat
@@ -7,8 +7,7 @@ import pytest
 
 from autograder import ROOT
 from autograder.data import moons_dataset
-from autograder.helpers import course_data
-from autograder.helpers import opt_utils
+from autograder.helpers import course_data, opt_utils
 from autograder.reference import c2w2_optimization_methods as ref
 
 SLUG = "c2w2_optimization_methods"

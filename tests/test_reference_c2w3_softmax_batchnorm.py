@@ -89,7 +89,7 @@ def test_cost_backward_matches_finite_differences():
                                atol=1e-8)
 
 
-# --- batch normalization --------------------------------------------------------
+# --- batch normalization -----------------------------------------------------
 
 def _bn_problem(seed=1, n=3, m=6):
     generator = np.random.default_rng(seed)
@@ -158,7 +158,7 @@ def test_batchnorm_backward_removes_mean_and_scale_directions():
     np.testing.assert_allclose((dZ * cache[0]).sum(axis=1), 0, atol=1e-8)
 
 
-# --- the network -----------------------------------------------------------------
+# --- the network -------------------------------------------------------------
 
 def test_glorot_weights_stay_within_the_limit():
     """Are the weights in +-sqrt(6 / (n_in + n_out)), biases zero?"""
@@ -240,7 +240,7 @@ def test_model_learns_separable_clusters(capsys):
     assert sorted(parameters) == ["W1", "W2", "b1", "b2"]
 
 
-# --- the hand-sign data -----------------------------------------------------------
+# --- the hand-sign data ------------------------------------------------------
 
 @pytest.mark.parametrize("count", range(6))
 def test_each_sign_raises_as_many_fingers_as_its_label(count):

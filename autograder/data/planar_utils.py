@@ -16,10 +16,10 @@ formula and writes ``./datasets/planar_flower.h5``.
 import numpy as np
 
 if __package__:  # imported from the course package
-    from ..helpers.course_data import DatasetError, load_arrays
+    from ..helpers.course_data import load_arrays
     from ..helpers.course_data import plot_decision_boundary as _plot_columns
 else:  # a copy beside a notebook
-    from course_data import DatasetError, load_arrays
+    from course_data import load_arrays
     from course_data import plot_decision_boundary as _plot_columns
 
 FLOWER_FILE = "planar_flower.h5"

@@ -11,8 +11,13 @@ import os
 from pathlib import Path
 
 from .. import ROOT
-from ..helpers.course_data import (DatasetError, keeping_random_state,
-                                   read_checked, sha256, write_h5)
+from ..helpers.course_data import (
+    DatasetError,
+    keeping_random_state,
+    read_checked,
+    sha256,
+    write_h5,
+)
 from ..helpers.init_utils import circles_arrays
 from ..helpers.opt_utils import moons_arrays
 from .football import football_arrays

@@ -9,9 +9,15 @@ network ([LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID). Both return
 import numpy as np
 
 from autograder.helpers.dnn_app_utils import (
-    L_model_backward, L_model_forward, compute_cost, initialize_parameters,
-    initialize_parameters_deep, linear_activation_backward,
-    linear_activation_forward, update_parameters)
+    L_model_backward,
+    L_model_forward,
+    compute_cost,
+    initialize_parameters,
+    initialize_parameters_deep,
+    linear_activation_backward,
+    linear_activation_forward,
+    update_parameters,
+)
 
 __all__ = ["two_layer_model", "L_layer_model"]
 

@@ -26,11 +26,22 @@ divides by ``sqrt(n_{l-1})``.
 import numpy as np
 
 from autograder.helpers.dnn_app_utils import (
-    L_model_backward, L_model_forward, compute_cost, initialize_parameters,
-    linear_activation_backward, linear_activation_forward, linear_backward,
-    linear_forward, update_parameters)
-from autograder.helpers.dnn_utils import (relu, relu_backward, sigmoid,
-                                          sigmoid_backward)
+    L_model_backward,
+    L_model_forward,
+    compute_cost,
+    initialize_parameters,
+    linear_activation_backward,
+    linear_activation_forward,
+    linear_backward,
+    linear_forward,
+    update_parameters,
+)
+from autograder.helpers.dnn_utils import (
+    relu,
+    relu_backward,
+    sigmoid,
+    sigmoid_backward,
+)
 
 __all__ = ["initialize_parameters", "initialize_parameters_deep",
            "linear_forward", "linear_activation_forward", "L_model_forward",

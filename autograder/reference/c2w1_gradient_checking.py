@@ -8,10 +8,12 @@ helpers are in ``gc_utils``).
 """
 import numpy as np
 
-from autograder.helpers.gc_utils import (dictionary_to_vector,
-                                         forward_propagation_n,
-                                         gradients_to_vector,
-                                         vector_to_dictionary)
+from autograder.helpers.gc_utils import (
+    dictionary_to_vector,
+    forward_propagation_n,
+    gradients_to_vector,
+    vector_to_dictionary,
+)
 
 __all__ = ["forward_propagation", "backward_propagation", "gradient_check",
            "gradient_check_n"]

@@ -20,15 +20,20 @@ are re-exported here under the assignment's names.
 ``model`` is not graded: the notebook gives it, and its cell is this
 function's source (a test checks that the two agree).
 """
-from autograder.helpers.opt_utils import (backward_propagation, compute_cost,
-                                          forward_propagation,
-                                          initialize_parameters)
-from autograder.helpers.optimizers import (initialize_adam,
-                                           initialize_velocity,
-                                           random_mini_batches,
-                                           update_parameters_with_adam,
-                                           update_parameters_with_gd,
-                                           update_parameters_with_momentum)
+from autograder.helpers.opt_utils import (
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+)
+from autograder.helpers.optimizers import (
+    initialize_adam,
+    initialize_velocity,
+    random_mini_batches,
+    update_parameters_with_adam,
+    update_parameters_with_gd,
+    update_parameters_with_momentum,
+)
 
 __all__ = ["update_parameters_with_gd", "random_mini_batches",
            "initialize_velocity", "update_parameters_with_momentum",

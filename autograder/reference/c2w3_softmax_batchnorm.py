@@ -18,9 +18,11 @@ The mini-batch and Adam functions are given (the solved Week 2 functions,
 """
 import numpy as np
 
-from autograder.helpers.optimizers import (initialize_adam,
-                                           random_mini_batches,
-                                           update_parameters_with_adam)
+from autograder.helpers.optimizers import (
+    initialize_adam,
+    random_mini_batches,
+    update_parameters_with_adam,
+)
 
 __all__ = ["one_hot_matrix", "softmax", "compute_cost", "cost_backward",
            "batchnorm_forward", "batchnorm_backward",

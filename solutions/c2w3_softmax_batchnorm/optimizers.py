@@ -1,4 +1,4 @@
-"""Mini-batches and the parameter updates of gradient descent, momentum and Adam.
+"""Mini-batches and the updates of gradient descent, momentum and Adam.
 
 These six functions are the graded functions of the Course 2, Week 2
 assignment (``c2w2_optimization_methods``); later assignments receive them,
