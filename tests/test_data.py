@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from autograder import ROOT, data
+from autograder.assignment import Assignment
 from autograder.data import DatasetError, generators, lr_utils, store
 from autograder.helpers import course_data
-from autograder.spec import helper_files
 
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
 
@@ -160,6 +160,12 @@ def test_registry_lists_every_file_with_a_licence():
         assert entry["description"] and entry["generator"]
         assert "CC-BY-4.0" in entry["licence"]
         assert "own code" in entry["licence"]
+
+
+def helper_files(slug):
+    """An assignment's helper files: name -> source, relative to ROOT."""
+    return {name: str(path.relative_to(ROOT)) for name, path in
+            Assignment.named(slug).helper_files.items()}
 
 
 def _folders_with_course_data():

@@ -19,23 +19,23 @@ or the ``data_dir`` argument of the functions above.
 """
 from ..helpers.course_data import DatasetError
 from .generators import (
-                         cat_images,
-                         circles_dataset,
-                         make_circles,
-                         make_moons,
-                         moons_dataset,
-                         planar_flower,
+    cat_images,
+    circles_dataset,
+    make_circles,
+    make_moons,
+    moons_dataset,
+    planar_flower,
 )
 from .store import (
-                         DATA_DIR,
-                         REGISTRY_PATH,
-                         ensure_all,
-                         load,
-                         load_cat_dataset,
-                         read_registry,
-                         resolve_data_dir,
-                         verify,
-                         write_registry,
+    DATA_DIR,
+    REGISTRY_PATH,
+    ensure_all,
+    load,
+    load_cat_dataset,
+    read_registry,
+    resolve_data_dir,
+    verify,
+    write_registry,
 )
 
 __all__ = [

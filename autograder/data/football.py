@@ -24,10 +24,12 @@ datasets``) comes from the same generator.
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
-    from ..helpers.course_data import load_arrays
+    from ..helpers.course_data import DatasetError, load_arrays
 else:  # a copy beside a notebook
-    from course_data import load_arrays
+    from course_data import DatasetError, load_arrays
+# isort: on
 
 DATA_FILE = "football.h5"
 

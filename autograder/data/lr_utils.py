@@ -13,24 +13,17 @@ as ``course_data.load_arrays`` describes. The course repository's copies
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
-    from ..helpers.course_data import (
-        ellipse_distance,
-        load_picture_splits,
-        paint,
-        pixel_grid,
-        rotated_frame,
-        split_arrays,
-    )
+    from ..helpers.course_data import (DatasetError, ellipse_distance,
+                                       load_picture_splits, paint,
+                                       pixel_grid, rotated_frame,
+                                       split_arrays)
 else:  # a copy beside a notebook
-    from course_data import (
-        ellipse_distance,
-        load_picture_splits,
-        paint,
-        pixel_grid,
-        rotated_frame,
-        split_arrays,
-    )
+    from course_data import (DatasetError, ellipse_distance,
+                             load_picture_splits, paint, pixel_grid,
+                             rotated_frame, split_arrays)
+# isort: on
 
 TRAIN_FILE = "train_catvnoncat.h5"
 TEST_FILE = "test_catvnoncat.h5"

@@ -15,12 +15,14 @@ formula and writes ``./datasets/planar_flower.h5``.
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
-    from ..helpers.course_data import load_arrays
+    from ..helpers.course_data import DatasetError, load_arrays
     from ..helpers.course_data import plot_decision_boundary as _plot_columns
 else:  # a copy beside a notebook
-    from course_data import load_arrays
+    from course_data import DatasetError, load_arrays
     from course_data import plot_decision_boundary as _plot_columns
+# isort: on
 
 FLOWER_FILE = "planar_flower.h5"
 

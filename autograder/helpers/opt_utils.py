@@ -15,16 +15,15 @@ own code; CC-BY-4.0 (text) and MIT (code).
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
-    from .course_data import (
-        load_arrays,
-        shuffle_then_noise,
-    )
+    from .course_data import (DatasetError, load_arrays,
+                              plot_decision_boundary,
+                              shuffle_then_noise)
 else:  # a copy beside a notebook
-    from course_data import (
-        load_arrays,
-        shuffle_then_noise,
-    )
+    from course_data import (DatasetError, load_arrays,
+                             plot_decision_boundary, shuffle_then_noise)
+# isort: on
 
 DATA_FILE = "moons.h5"
 

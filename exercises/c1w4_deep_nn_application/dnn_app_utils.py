@@ -25,12 +25,14 @@ building blocks. Written for this course; MIT licence.
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
     from . import small_nets
     from .dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward
 else:  # a copy beside a notebook
     import small_nets
     from dnn_utils import relu, relu_backward, sigmoid, sigmoid_backward
+# isort: on
 
 __all__ = ["sigmoid", "relu", "sigmoid_backward", "relu_backward",
            "initialize_parameters", "initialize_parameters_deep",

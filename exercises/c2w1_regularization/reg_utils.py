@@ -12,34 +12,22 @@ This file needs NumPy and Matplotlib, and those three siblings, so that
 all can be copied next to a notebook. Written for this course; MIT
 licence.
 """
+# isort: off
 if __package__:  # imported from the course package
-    from ..data.football import load_football
     from . import course_data
-    from .small_nets import (
-        backward_propagation,
-        compute_cost,
-        forward_propagation,
-        initialize_parameters,
-        predict,
-        predict_dec,
-        relu,
-        sigmoid,
-        update_parameters,
-    )
+    from ..data.football import load_football
+    from .small_nets import (backward_propagation, compute_cost,
+                             forward_propagation, initialize_parameters,
+                             predict, predict_dec, relu, sigmoid,
+                             update_parameters)
 else:  # a copy beside a notebook
     import course_data
     from football import load_football
-    from small_nets import (
-        backward_propagation,
-        compute_cost,
-        forward_propagation,
-        initialize_parameters,
-        predict,
-        predict_dec,
-        relu,
-        sigmoid,
-        update_parameters,
-    )
+    from small_nets import (backward_propagation, compute_cost,
+                            forward_propagation, initialize_parameters,
+                            predict, predict_dec, relu, sigmoid,
+                            update_parameters)
+# isort: on
 
 __all__ = ["load_2D_dataset", "sigmoid", "relu", "initialize_parameters",
            "forward_propagation", "backward_propagation", "compute_cost",

@@ -17,10 +17,12 @@ spends a few seconds writing them into ``./datasets/`` first.
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
     from ..helpers import course_data
 else:  # a copy beside a notebook
     import course_data
+# isort: on
 
 DatasetError = course_data.DatasetError
 

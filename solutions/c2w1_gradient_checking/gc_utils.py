@@ -13,22 +13,14 @@ next to a notebook. Written for this course; MIT licence.
 """
 import numpy as np
 
+# isort: off
 if __package__:  # imported from the course package
-    from .small_nets import (
-        backward_propagation,
-        compute_cost,
-        forward_propagation,
-        relu,
-        sigmoid,
-    )
+    from .small_nets import (backward_propagation, compute_cost,
+                             forward_propagation, relu, sigmoid)
 else:  # a copy beside a notebook
-    from small_nets import (
-        backward_propagation,
-        compute_cost,
-        forward_propagation,
-        relu,
-        sigmoid,
-    )
+    from small_nets import (backward_propagation, compute_cost,
+                            forward_propagation, relu, sigmoid)
+# isort: on
 
 __all__ = ["SHAPES", "sigmoid", "relu", "dictionary_to_vector",
            "vector_to_dictionary", "gradients_to_vector",
