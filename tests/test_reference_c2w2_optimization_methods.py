@@ -9,6 +9,7 @@ from autograder import ROOT
 from autograder.data import moons_dataset
 from autograder.helpers import course_data, opt_utils
 from autograder.reference import c2w2_optimization_methods as ref
+from tests.numerics import numerical_gradient
 
 SLUG = "c2w2_optimization_methods"
 
@@ -182,15 +183,8 @@ def test_opt_utils_backward_matches_finite_differences():
         return opt_utils.compute_cost(
             opt_utils.forward_propagation(X, params)[0], Y) / X.shape[1]
 
-    h = 1e-6
     for key, value in parameters.items():
-        numeric = np.zeros_like(value)
-        for index in np.ndindex(value.shape):
-            plus = {k: a.copy() for k, a in parameters.items()}
-            minus = {k: a.copy() for k, a in parameters.items()}
-            plus[key][index] += h
-            minus[key][index] -= h
-            numeric[index] = (cost(plus) - cost(minus)) / (2 * h)
+        numeric = numerical_gradient(lambda: cost(parameters), value)
         np.testing.assert_allclose(grads["d" + key], numeric, atol=1e-7)
 
 
