@@ -170,7 +170,11 @@ def build_job(context, notebook_text):
         "files": context.files,
         "data_files": data_files(),
         "calls": {name: [{"args": encode(case.args),
-                          "kwargs": encode(case.kwargs)}
+                          "kwargs": encode(case.kwargs),
+                          "outputs": list(context.assignment.spec(
+                              name).outputs),
+                          "arg_names": list(
+                              context.assignment.argument_names(name))}
                          for case in function_cases]
                   for name, function_cases in context.cases.items()},
         "limits": context.limits,
@@ -240,6 +244,25 @@ def _decode_array(data):
         return UnsupportedObject("a malformed array")
 
 
+def decode_links(data):
+    """The sandbox's report of shared memory, checked to be plain data.
+
+    Returns
+    -------
+    list of [str, str, str]
+        See :func:`autograder.compare.memory_links`; anything malformed
+        is dropped.
+    """
+    if not isinstance(data, list):
+        return []
+    return [[str(name)[:300], str(other)[:300], kind]
+            for name, other, kind in (
+                link for link in data[:10_000]
+                if isinstance(link, list) and len(link) == 3
+                and all(isinstance(part, str) for part in link))
+            if kind in ("output", "input")]
+
+
 def judge_function(context, spec, outcome):
     """Grade one function from the sandbox's outcome of its calls."""
     cases = context.cases[spec.name]
@@ -258,7 +281,8 @@ def judge_function(context, spec, outcome):
                                   f"{case.label}: raised {call['error']}")
         actual = (decode_untrusted(call.get("output")),
                   str(call.get("printed", "")),
-                  decode_untrusted(call.get("args_after")))
+                  decode_untrusted(call.get("args_after")),
+                  decode_links(call.get("links")))
         try:
             with np.errstate(all="ignore"):
                 judge(context.assignment, spec, case, expected, actual,

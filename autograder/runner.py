@@ -12,12 +12,13 @@ import numpy as np
 from autograder.assignment import Assignment
 from autograder.compare import (
     Mismatch,
+    _raised,
     call_capturing,
-    check_not_mutated,
-    compare,
-    compare_outputs,
     encode,
+    forbidden_links,
+    judge_call,
     matches,
+    memory_links,
 )
 
 
@@ -30,10 +31,13 @@ def _run_against_reference(assignment, spec, case, function, reveal):
         With hints from the known mistakes that the output matches.
     """
     expected, expected_printed = reference_result(assignment, spec, case)
-    got, printed, args_after, _ = call_capturing(function, case.args,
-                                                 case.kwargs)
+    got, printed, args_after, kwargs_after = call_capturing(
+        function, case.args, case.kwargs)
+    links = memory_links(spec.outputs, got,
+                         assignment.argument_names(spec.name), args_after,
+                         kwargs_after)
     judge(assignment, spec, case, (expected, expected_printed),
-          (got, printed, args_after), reveal)
+          (got, printed, args_after, links), reveal)
 
 
 def reference_result(assignment, spec, case):
@@ -54,44 +58,48 @@ def judge(assignment, spec, case, expected, actual, reveal):
     expected : tuple
         ``(output, printed)`` of the reference.
     actual : tuple
-        ``(output, printed, args_after)`` of the learner's function: its
-        return value, what it printed and its arguments after the call.
+        ``(output, printed, args_after, links)`` of the learner's
+        function: its return value, what it printed, its arguments after
+        the call and the memory it shares (see
+        :func:`autograder.compare.memory_links`).
     reveal : bool
         Whether the message may show expected values.
     """
-    got, printed, args_after = actual
-    try:
-        compare_outputs(spec.outputs, expected[0], got, spec.rtol, spec.atol,
-                        reveal)
-        if spec.check_printed:
-            compare("printed output", expected[1], printed, spec.rtol,
-                    spec.atol, reveal)
-        if not spec.may_mutate:
-            check_not_mutated(spec.name, assignment.argument_names(spec.name),
-                              case.args, args_after)
-    except Mismatch as mismatch:
-        for hint in _matching_hints(assignment, spec, case, got, printed):
-            mismatch.add_hint(hint)
-        raise
+    judge_call(spec.rules(assignment.argument_names(spec.name), reveal),
+               expected, actual, (case.args, case.kwargs),
+               lambda: known_mistakes(assignment, spec, case))
 
 
-def _matching_hints(assignment, spec, case, got, printed):
-    """Hints of the known mistakes whose result equals the learner's."""
-    hints = []
+def known_mistakes(assignment, spec, case):
+    """The hinted mutants' results on one case.
+
+    Returns
+    -------
+    list
+        ``[hint, output, printed, shared]`` per hinted mutant: ``output``
+        is ``{"raises": name}`` when the mutant raised, ``printed`` None
+        unless printing is checked, ``shared`` the mutant's forbidden
+        memory links (see :func:`autograder.compare.forbidden_links`).
+    """
+    mistakes = []
+    arg_names = assignment.argument_names(spec.name)
     for mutant in assignment.mutants.get(spec.name, []):
         if mutant.hint is None:
             continue
         try:
             with np.errstate(all="ignore"):
-                wrong, wrong_printed, _, _ = call_capturing(
-                    mutant.function, case.args, case.kwargs)
-        except Exception:
+                wrong, wrong_printed, args_after, kwargs_after = (
+                    call_capturing(mutant.function, case.args, case.kwargs))
+        except Exception as error:
+            mistakes.append([mutant.hint, {"raises": type(error).__name__},
+                             None, []])
             continue
-        if not spec.check_printed:
-            wrong_printed = None
-        if matches(spec.outputs, wrong, got, wrong_printed, printed):
-            hints.append(mutant.hint)
-    return hints
+        shared = forbidden_links(
+            memory_links(spec.outputs, wrong, arg_names, args_after,
+                         kwargs_after), spec.separate, spec.fresh)
+        mistakes.append([mutant.hint, wrong, wrong_printed
+                         if spec.check_printed else None, shared])
+    return mistakes
 
 
 def hidden_failures(assignment, name, function):
@@ -140,50 +148,39 @@ def freeze_public_cases(assignment):
     """
     frozen = {}
     for spec in assignment.specs:
-        mutants = assignment.mutants.get(spec.name, [])
         reference = assignment.reference(spec.name)
         cases = []
         for case in spec.public_cases():
             expected, printed, _, _ = call_capturing(reference, case.args,
                                                      case.kwargs)
+            rules = spec.rules(assignment.argument_names(spec.name), True)
             cases.append(encode({
                 "label": case.label,
-                "arg_names": list(assignment.argument_names(spec.name)),
+                "arg_names": rules["arg_names"],
                 "args": case.args,
                 "kwargs": case.kwargs,
-                "outputs": list(spec.outputs),
+                "outputs": rules["outputs"],
                 "expected": expected,
                 "printed": printed if spec.check_printed else None,
-                "rtol": spec.rtol,
-                "atol": spec.atol,
-                "may_mutate": spec.may_mutate,
-                "mistakes": _frozen_mistakes(mutants, case, spec, expected,
-                                             printed),
+                **{key: rules[key] for key in ("rtol", "atol", "may_mutate",
+                                               "types", "separate",
+                                               "fresh")},
+                "mistakes": _frozen_mistakes(assignment, spec, case,
+                                             expected, printed),
             }))
         frozen[spec.name] = cases
     return frozen
 
 
-def _frozen_mistakes(mutants, case, spec, expected, expected_printed):
-    """The outputs of hinted mutants on a public case, with their hints."""
-    mistakes = []
-    for mutant in mutants:
-        if mutant.hint is None:
-            continue
-        try:
-            with np.errstate(all="ignore"):
-                wrong, wrong_printed, _, _ = call_capturing(
-                    mutant.function, case.args, case.kwargs)
-        except Exception as error:
-            mistakes.append([mutant.hint, {"raises": type(error).__name__},
-                             None])
-            continue
-        if not spec.check_printed:
-            wrong_printed = None
-        if not matches(spec.outputs, wrong, expected, wrong_printed,
-                       expected_printed):
-            mistakes.append([mutant.hint, wrong, wrong_printed])
-    return mistakes
+def _frozen_mistakes(assignment, spec, case, expected, expected_printed):
+    """The hinted mutants' results on a public case that differ from the
+    reference's (in value, printed text or shared memory)."""
+    if not spec.check_printed:
+        expected_printed = None
+    return [mistake for mistake in known_mistakes(assignment, spec, case)
+            if mistake[3] or _raised(mistake[1]) is not None
+            or not matches(spec.outputs, mistake[1], expected, mistake[2],
+                           expected_printed)]
 
 
 def mutant_report(assignment):

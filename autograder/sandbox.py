@@ -168,18 +168,27 @@ def _kill_others():
 
 
 def _call_all(function, calls, encode):
-    """Call ``function`` on every case; return JSON-ready results."""
-    from autograder.compare import call_capturing, decode
+    """Call ``function`` on every case; return JSON-ready results.
+
+    Each result also lists which returned objects share memory with each
+    other or with an input (:func:`autograder.compare.memory_links`):
+    object identity does not survive the trip to the grader as data.
+    """
+    from autograder.compare import call_capturing, decode, memory_links
 
     results = []
     for call in calls:
         args, kwargs = decode(call["args"]), decode(call["kwargs"])
         try:
-            output, printed, args_after, _ = call_capturing(function, args,
-                                                            kwargs)
+            output, printed, args_after, kwargs_after = call_capturing(
+                function, args, kwargs)
+            links = memory_links(call.get("outputs", ()), output,
+                                 call.get("arg_names", ()), args_after,
+                                 kwargs_after)
             results.append({"output": encode(output),
                             "printed": printed[:100_000],
                             "args_after": encode(args_after),
+                            "links": links,
                             "error": None})
         except BaseException as error:
             results.append({"output": None, "printed": "",

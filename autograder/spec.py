@@ -58,6 +58,20 @@ class FunctionSpec:
         Whether the function may modify its inputs in place.
     rtol, atol : float
         Tolerances for values.
+    types : dict
+        What the docstring promises about types, where the reference's
+        own values would promise too much: output name (or a value inside
+        it, ``"grads['db']"``, ``"costs"`` for every item) -> a word of
+        :data:`autograder.compare.TYPE_WORDS`, e.g. ``"number"``. A value
+        not named here promises the kind of the reference's value: an
+        array its dtype's kind (float, bool, int), a float a float (not a
+        0-d array), a Python int a Python int.
+    separate : tuple of str
+        Outputs whose arrays and dicts must not share memory with each
+        other, nor within one output (``v`` and ``s`` of Adam).
+    fresh : tuple of str
+        Outputs that must not share memory with any input: the docstring
+        promises new arrays.
     """
 
     name: str
@@ -69,6 +83,18 @@ class FunctionSpec:
     may_mutate: bool = False
     rtol: float = RTOL
     atol: float = ATOL
+    types: dict = field(default_factory=dict)
+    separate: tuple = ()
+    fresh: tuple = ()
+
+    def rules(self, arg_names, reveal):
+        """The rules of :func:`autograder.compare.judge_call`."""
+        return {"name": self.name, "outputs": list(self.outputs),
+                "arg_names": list(arg_names), "rtol": self.rtol,
+                "atol": self.atol, "reveal": reveal,
+                "check_printed": self.check_printed,
+                "may_mutate": self.may_mutate, "types": dict(self.types),
+                "separate": list(self.separate), "fresh": list(self.fresh)}
 
 
 @dataclass(frozen=True)

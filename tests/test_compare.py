@@ -2,7 +2,20 @@
 import numpy as np
 import pytest
 
-from autograder.compare import Mismatch, compare, decode, encode, texts_agree
+from autograder.compare import (
+    Mismatch,
+    check_case,
+    compare,
+    decode,
+    encode,
+    explain,
+    memory_links,
+    named_inputs,
+    output_differences,
+    sharing_problems,
+    texts_agree,
+    type_problems,
+)
 
 
 def _message(expected, got, name="v", **kwargs):
@@ -29,11 +42,19 @@ def test_none_says_return_is_missing():
     assert "forget a return" in _message(np.zeros(2), None)
 
 
-def test_transposed_shape_gets_a_hint():
-    """Is a (1, 3) array given for a (3, 1) one called transposed?"""
-    message = _message(np.zeros((3, 1)), np.zeros((1, 3)), "dw")
+def test_swapped_shape_gets_a_hint():
+    """Is a (1, 3) array given for a (3, 1) one said to swap rows and
+    columns?"""
+    message = _message(np.zeros((3, 1)), np.ones((1, 3)), "dw")
     assert message.startswith("dw: expected shape (3, 1), got shape (1, 3)")
     assert "swapped" in message
+
+
+def test_transposed_values_are_called_the_transpose():
+    """Is the transpose of the expected array called the transpose?"""
+    expected = np.arange(6.0).reshape(3, 2)
+    assert "the transpose of the expected" in _message(expected,
+                                                       expected.T)
 
 
 def test_rank1_shape_gets_a_hint():
@@ -128,3 +149,146 @@ def test_words_and_white_space_runs():
     assert texts_agree("[[0.1  0.25]]", "[[0.10 0.25]]")
     assert not texts_agree("Accuracy: 0.83", "Accurate: 0.83")
     assert not texts_agree("a 1.5 b", "a 1.5")
+
+
+# --- Several wrong values, each explained ---------------------------------
+
+def _explained(expected, got, inputs, names=("v",)):
+    """The Mismatches of ``got``, each with the hint of its relation."""
+    found = output_differences(names, expected, got, 1e-5, 1e-8, True)
+    explain(found, inputs)
+    return {mismatch.variable: mismatch for mismatch in found}
+
+
+def test_every_wrong_value_of_a_dict_is_listed_first():
+    """Does a dict with two wrong values name both, in one message that
+    starts with the list of names?"""
+    message = _message({"dW": np.ones((2, 2)), "db": np.ones((2, 1))},
+                       {"dW": np.zeros((2, 2)), "db": np.zeros((2, 1))},
+                       "grads")
+    assert message.startswith(
+        "2 values are wrong: grads['dW'], grads['db']\n")
+    assert message.count("values differ") == 2
+
+
+def test_factor_m_is_named_for_each_variable():
+    """Is 1/m missing in both dW and db named for each, with m?"""
+    dZ = np.arange(1.0, 9.0).reshape(2, 4)
+    expected = (dZ @ dZ.T / 4, dZ.sum(axis=1, keepdims=True) / 4)
+    got = (dZ @ dZ.T, dZ.sum(axis=1, keepdims=True))
+    found = _explained(expected, got, named_inputs(["dZ"], (dZ,), {}),
+                       ("dW", "db"))
+    for name in ("dW", "db"):
+        assert "the average over the m = 4 examples is missing" in (
+            found[name].hints[0])
+
+
+def test_sign_and_offset_are_named():
+    """Are a flipped sign and a constant offset recognized?"""
+    expected = np.array([[0.5, -1.0, 2.0]])
+    found = _explained((expected, expected),
+                       (-expected, expected + 0.25), {}, ("a", "b"))
+    assert "opposite sign" in found["a"].hints[0]
+    assert "off by the same amount (0.25)" in found["b"].hints[0]
+
+
+def test_missing_learning_rate_in_a_step_is_named():
+    """Is an update whose step lacks the learning rate named so?"""
+    W = np.array([[1.0, 2.0], [3.0, 4.0]])
+    dW = np.array([[0.5, -0.5], [0.25, 1.0]])
+    inputs = named_inputs(["parameters", "grads", "learning_rate"],
+                          ({"W1": W}, {"dW1": dW}, 0.1), {})
+    found = _explained({"W1": W - 0.1 * dW}, {"W1": W - dW}, inputs,
+                       ("parameters",))
+    assert "learning_rate is missing" in found[
+        "parameters['W1']"].hints[0]
+
+
+def test_missing_bias_correction_is_named():
+    """Is a value lacking its division by 1 - beta1^t named so?"""
+    v = np.array([[0.2, -0.4, 0.1]])
+    inputs = named_inputs(["v", "t", "beta1"], (v, 3, 0.9), {})
+    found = _explained(v / (1 - 0.9 ** 3), v, inputs, ("v_corrected",))
+    assert "the bias correction 1 - beta1^t is missing" in found[
+        "v_corrected"].hints[0]
+
+
+def test_another_keys_value_replaces_a_wrong_shape_hint():
+    """Does an item holding another item's value get that hint alone, not
+    "rows and columns are swapped"?"""
+    A, W = np.ones((2, 3)), np.arange(6.0).reshape(3, 2)
+    message = _message((A, W, np.zeros((3, 1))), (W, A, np.zeros((3, 1))),
+                       "cache")
+    assert "cache[0] holds the value expected for cache[1]" in message
+    assert "swapped: check the shape" not in message
+
+
+# --- Structure: types and shared memory -------------------------------------
+
+def _type_problems(expected, got, types=None):
+    return [str(problem) for problem in
+            type_problems(("x",), expected, got, types or {})]
+
+
+def test_integer_array_where_floats_are_promised_fails():
+    """Does an int array equal in value to a float one break the promise
+    of floats, and a float64 scalar keep the promise of a float?"""
+    assert "an array of floats" in _type_problems(np.zeros(3),
+                                                  np.zeros(3, int))[0]
+    assert _type_problems(0.5, np.float64(0.5)) == []
+
+
+def test_numpy_integer_where_a_python_int_is_promised_fails():
+    """Does np.int64 break the promise of a Python int?"""
+    assert "a Python int" in _type_problems(3, np.int64(3))[0]
+
+
+def test_0d_array_where_a_float_is_promised_fails_unless_declared():
+    """Is a 0-d array refused for a float, and accepted when the spec
+    declares only a number?"""
+    assert "0-d NumPy array" in _type_problems(0.5, np.array(0.5))[0]
+    assert _type_problems(0.5, np.array(0.5), {"x": "number"}) == []
+
+
+def test_one_dict_under_two_names_is_found():
+    """Is `s = v` found as one object, told once, with a hint?"""
+    v = {"dW1": np.zeros((2, 2))}
+    links = memory_links(("v", "s"), (v, v), [], (), {})
+    problems = sharing_problems(links, ("v", "s"), ())
+    assert len(problems) == 1
+    assert "v and s are the same object" in str(problems[0])
+    assert "Hint: give s its own" in str(problems[0])
+
+
+def test_a_view_of_an_input_breaks_a_promise_of_new_arrays():
+    """Does a reshape of an input share memory with it, and is that
+    refused only for outputs declared fresh?"""
+    X = np.arange(6.0).reshape(2, 3)
+    links = memory_links(("v",), X.reshape(6, 1), ["X"], (X,), {})
+    assert links == [["v", "X", "input"]]
+    assert sharing_problems(links, (), ("v",))
+    assert not sharing_problems(links, ("v",), ())
+
+
+def test_separate_slices_of_one_array_do_not_share_memory():
+    """Are two non-overlapping slices of one array accepted as
+    separate?"""
+    X = np.arange(8.0).reshape(2, 4)
+    assert memory_links(("a", "b"), (X[:, :2], X[:, 2:]), [], (), {}) == []
+
+
+def test_visible_check_refuses_shared_outputs():
+    """Does a frozen case with separate outputs fail `s = v`, although
+    the values are right?"""
+    def initialize(n):
+        v = {"dW1": np.zeros((n, 1))}
+        s = v
+        return v, s
+
+    case = {"label": "n = 2", "arg_names": ["n"], "args": (2,),
+            "kwargs": {}, "outputs": ["v", "s"],
+            "expected": ({"dW1": np.zeros((2, 1))},
+                         {"dW1": np.zeros((2, 1))}),
+            "printed": None, "separate": ["v", "s"], "mistakes": []}
+    with pytest.raises(Mismatch, match="v and s are the same object"):
+        check_case(initialize, case)

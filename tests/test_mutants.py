@@ -1,10 +1,19 @@
 """Do the hidden tests test something? Mutants must fail, alternatives pass."""
+import copy
+import itertools
 import json
 
 import pytest
 
 from autograder.assignment import Assignment
-from autograder.compare import check
+from autograder.compare import (
+    Mismatch,
+    call_capturing,
+    check,
+    check_case,
+    load_cases,
+    output_differences,
+)
 from autograder.runner import freeze_public_cases, hidden_failures
 from tests.conftest import SLUGS
 
@@ -113,3 +122,97 @@ def test_frozen_cases_are_plain_json(assignment):
     text = json.dumps(frozen)
     assert json.dumps(json.loads(text)) == text
     assert "def " not in text
+
+
+def _single_variable_mutants(assignment, name, case):
+    """(variable, mutant, its output) for the mutants of ``name`` whose
+    output differs from the reference's in exactly one value on ``case``.
+    """
+    reference = assignment.reference(name)
+    expected = call_capturing(reference, case["args"], case["kwargs"])[0]
+    found = []
+    for mutant in assignment.mutants.get(name, []):
+        try:
+            output = call_capturing(mutant.function, case["args"],
+                                    case["kwargs"])[0]
+        except Exception:
+            continue
+        wrong = output_differences(case["outputs"], expected, output,
+                                   case["rtol"], case["atol"], True)
+        if len(wrong) == 1 and hasattr(wrong[0], "got"):
+            found.append((wrong[0].variable, mutant, output))
+    return expected, found
+
+
+def _splice(name, value, replacements):
+    """``value`` with the values named in ``replacements`` swapped in."""
+    if name in replacements:
+        return replacements[name]
+    if isinstance(value, dict):
+        return {key: _splice(f"{name}[{key!r}]", item, replacements)
+                for key, item in value.items()}
+    if isinstance(value, (tuple, list)):
+        return type(value)(_splice(f"{name}[{index}]", item, replacements)
+                           for index, item in enumerate(value))
+    return value
+
+
+def _combined_function(name, output_names, expected, first, second):
+    """A function returning ``expected`` with the wrong value of each of
+    two single-variable mutants: two mistakes made together."""
+    replacements = {first[0]: _values(output_names, first[2])[first[0]],
+                    second[0]: _values(output_names, second[2])[second[0]]}
+    names = output_names if len(output_names) > 1 else None
+
+    def combined(*args, **kwargs):
+        if names is None:
+            return _splice(output_names[0], copy.deepcopy(expected),
+                           replacements)
+        return tuple(_splice(n, copy.deepcopy(v), replacements)
+                     for n, v in zip(names, expected))
+
+    combined.__name__ = name
+    return combined
+
+
+def _values(output_names, output):
+    from autograder.compare import _values_by_name
+    return _values_by_name(output_names, output)
+
+
+def _mutant_pairs():
+    rows = []
+    for slug in SLUGS:
+        assignment = Assignment.named(slug)
+        cases = load_cases(_released_cases(slug))
+        for name in assignment.function_names:
+            case = cases[name][0]
+            expected, singles = _single_variable_mutants(assignment, name,
+                                                         case)
+            for first, second in itertools.combinations(singles, 2):
+                if first[0] != second[0] and (first[1].hint
+                                              or second[1].hint):
+                    rows.append(pytest.param(
+                        slug, name, case, expected, first, second,
+                        id=f"{slug}-{name}-{first[1].mistake}+"
+                           f"{second[1].mistake}"))
+    return rows
+
+
+@pytest.mark.portable
+@pytest.mark.parametrize("slug, name, case, expected, first, second",
+                         _mutant_pairs())
+def test_two_mistakes_together_get_a_hint_each(slug, name, case, expected,
+                                               first, second):
+    """When two single-variable mistakes are made together, does the
+    visible check name both variables, each with its own mistake's hint?
+    """
+    function = _combined_function(name, case["outputs"], expected, first,
+                                  second)
+    with pytest.raises(Mismatch) as failure:
+        check_case(function, case)
+    parts = {part.variable: part for part in failure.value.parts}
+    assert set(parts) == {first[0], second[0]}
+    for variable, mutant, _ in (first, second):
+        hints = parts[variable].hints
+        assert (mutant.hint in hints) if mutant.hint else hints, variable

@@ -106,7 +106,9 @@ def _L_layer_hidden():
 
 SPECS = [
     FunctionSpec("two_layer_model", ("parameters", "costs"), 2,
-                 _two_layer_public, _two_layer_hidden, check_printed=True),
+                 _two_layer_public, _two_layer_hidden, check_printed=True,
+                 separate=("parameters",)),
     FunctionSpec("L_layer_model", ("parameters", "costs"), 2,
-                 _L_layer_public, _L_layer_hidden, check_printed=True),
+                 _L_layer_public, _L_layer_hidden, check_printed=True,
+                 separate=("parameters",)),
 ]

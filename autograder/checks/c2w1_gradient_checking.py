@@ -109,9 +109,11 @@ def _n_hidden():
 
 SPECS = [
     FunctionSpec("forward_propagation", ("J",), 1, _one_d_public,
-                 _one_d_hidden, atol=0),
+                 _one_d_hidden, atol=0,
+                 types={"J": "number"}),
     FunctionSpec("backward_propagation", ("dtheta",), 1, _one_d_public,
-                 _one_d_hidden, atol=0),
+                 _one_d_hidden, atol=0,
+                 types={"dtheta": "number"}),
     FunctionSpec("gradient_check", ("difference",), 2, _one_d_public,
                  _one_d_check_hidden, check_printed=True, atol=0),
     FunctionSpec("gradient_check_n", ("difference",), 3, _n_public,

@@ -29,9 +29,12 @@ def _hidden():
 
 SPECS = [
     FunctionSpec("initialize_parameters_zeros", ("parameters",), 1, _public,
-                 _hidden),
+                 _hidden,
+                 separate=("parameters",)),
     FunctionSpec("initialize_parameters_random", ("parameters",), 1,
-                 _public, _hidden),
+                 _public, _hidden,
+                 separate=("parameters",)),
     FunctionSpec("initialize_parameters_he", ("parameters",), 1, _public,
-                 _hidden),
+                 _hidden,
+                 separate=("parameters",)),
 ]

@@ -166,7 +166,9 @@ SPECS = [
                  _choose_hidden),
     FunctionSpec("split_dataset", ("X_train", "Y_train", "X_dev", "Y_dev",
                                    "X_test", "Y_test"), 2, _split_public,
-                 _split_hidden),
+                 _split_hidden,
+                 separate=("X_train", "Y_train", "X_dev", "Y_dev",
+                           "X_test", "Y_test")),
     FunctionSpec("bias_variance_diagnosis", ("diagnosis",), 2,
                  _diagnosis_public, _diagnosis_hidden),
 ]

@@ -177,11 +177,13 @@ def _tune_hidden():
 SPECS = [
     FunctionSpec("tag_matrix", ("tags",), 1, _tag_public, _tag_hidden),
     FunctionSpec("error_analysis", ("report",), 2, _tally_public,
-                 _tally_hidden),
+                 _tally_hidden,
+                 separate=("report",)),
     FunctionSpec("diagnose_errors", ("diagnosis",), 2, _diagnose_public,
                  _diagnose_hidden),
     FunctionSpec("hidden_features", ("A1",), 1, _features_public,
                  _features_hidden),
     FunctionSpec("fine_tune_last_layer", ("tuned", "costs"), 2,
-                 _tune_public, _tune_hidden),
+                 _tune_public, _tune_hidden,
+                 separate=("tuned",)),
 ]

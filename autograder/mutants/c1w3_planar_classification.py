@@ -379,7 +379,7 @@ def predict_hidden_layer(parameters, X):
 
 
 def predict_rounded(parameters, X):
-    return np.round(forward_propagation(X, parameters)[0])
+    return np.round(forward_propagation(X, parameters)[0]) == 1
 
 
 def predict_from_z2(parameters, X):

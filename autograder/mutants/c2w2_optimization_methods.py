@@ -162,6 +162,19 @@ def adam_init_skips_last_layer(parameters):
             _zeros(parameters, skip_last=True))
 
 
+def adam_init_s_is_v(parameters):
+    v = _zeros(parameters)
+    s = v
+    return v, s
+
+
+def adam_init_shared_arrays(parameters):
+    v, s = {}, {}
+    for key, zeros in _zeros(parameters).items():
+        v[key] = s[key] = zeros
+    return v, s
+
+
 def adam_init_zeros_like(parameters):
     v = {"d" + key: np.zeros_like(value, dtype=float)
          for key, value in parameters.items()}
@@ -343,6 +356,12 @@ MUTANTS = {
         Mutant("db shaped like W", adam_init_b_like_w),
         Mutant("last layer missing", adam_init_skips_last_layer,
                "create entries for every layer l = 1, ..., L"),
+        Mutant("s is v", adam_init_s_is_v,
+               "`s = v` gives one dict two names: Adam's two averages "
+               "would overwrite each other; build s with its own zeros"),
+        Mutant("v and s share their arrays", adam_init_shared_arrays,
+               "`v[key] = s[key] = np.zeros(...)` puts one array in both "
+               "dicts: each average needs its own np.zeros"),
     ],
     "update_parameters_with_adam": [
         Mutant("epsilon inside the square root", adam_epsilon_inside_sqrt,

@@ -41,7 +41,7 @@ def one_hot_eye_columns(labels, C):
 
 def one_hot_loop(labels, C):
     labels = np.asarray(labels).ravel()
-    out = np.zeros((C, len(labels)), dtype=int)
+    out = np.zeros((C, len(labels)))
     for i, label in enumerate(labels):
         out[label, i] = 1
     return out
@@ -215,6 +215,18 @@ def bn_backward_no_variance_term(dZ_tilde, cache):
 
 def bn_backward_no_mean_term(dZ_tilde, cache):
     return _bn_back(dZ_tilde, cache, mean_term=False)
+
+
+def bn_backward_one_accumulator(dZ_tilde, cache):
+    Z_norm, _, var, gamma, epsilon = cache
+    n, m = dZ_tilde.shape
+    dgamma = dbeta = np.zeros((n, 1))
+    for i in range(m):
+        dbeta += dZ_tilde[:, i:i + 1] / m
+        dgamma += dZ_tilde[:, i:i + 1] * Z_norm[:, i:i + 1] / m
+    dZ = gamma / np.sqrt(var + epsilon) * (dZ_tilde - dbeta
+                                           - Z_norm * dgamma)
+    return dZ, dgamma, dbeta
 
 
 def bn_backward_chain_rule(dZ_tilde, cache):
@@ -562,6 +574,9 @@ MUTANTS = {
         Mutant("epsilon ignored", bn_no_epsilon),
     ],
     "batchnorm_backward": [
+        Mutant("dgamma and dbeta one array", bn_backward_one_accumulator,
+               "`dgamma = dbeta = np.zeros(...)` makes one array: each += "
+               "adds to both; give each its own np.zeros"),
         Mutant("examples treated as independent", bn_backward_uncoupled,
                "mu and var depend on every example of the batch: subtract "
                "dbeta and Z_norm * dgamma inside the parentheses"),

@@ -253,6 +253,13 @@ def split_two_shuffles(X, Y, dev_fraction, test_fraction, seed):
             Y_parts[2])
 
 
+def split_dev_as_test(X, Y, dev_fraction, test_fraction, seed):
+    m = X.shape[1]
+    order = np.random.default_rng(seed).permutation(m)
+    parts = _cut(X, Y, order, *_sizes(m, dev_fraction, test_fraction))
+    return parts[:4] + parts[2:4]
+
+
 def split_shuffles_in_place(X, Y, dev_fraction, test_fraction, seed):
     m = X.shape[1]
     order = np.random.default_rng(seed).permutation(m)
@@ -410,6 +417,9 @@ MUTANTS = {
                "shuffle X and Y with the same permutation, or the labels "
                "no longer belong to their examples"),
         Mutant("shuffles the caller's arrays", split_shuffles_in_place),
+        Mutant("the dev set reused as the test set", split_dev_as_test,
+               "the test set is its own examples, after the dev set: a "
+               "model chosen on the dev set needs a fresh estimate"),
     ],
     "bias_variance_diagnosis": [
         Mutant("average of the human levels", diagnosis_mean_human,

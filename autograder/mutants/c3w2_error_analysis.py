@@ -44,8 +44,8 @@ def tags_counts_per_category(mistake_tags, categories):
 def tags_comprehension(mistake_tags, categories):
     rows = [[category in set(written) for category in categories]
             for written in mistake_tags]
-    return np.array(rows, dtype=float).reshape(len(mistake_tags),
-                                               len(categories))
+    return np.array(rows, dtype=bool).reshape(len(mistake_tags),
+                                              len(categories))
 
 
 def tags_by_index(mistake_tags, categories):
