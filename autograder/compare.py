@@ -269,8 +269,13 @@ def _dict_differences(variable, expected, got, rtol, atol, reveal):
 
 def _sequence_differences(variable, expected, got, rtol, atol, reveal):
     if isinstance(expected, tuple) and not isinstance(got, tuple):
-        raise Mismatch(variable, f"expected a tuple of {len(expected)} "
-                                 f"values, got {_describe(got)}")
+        mismatch = Mismatch(variable, f"expected a tuple of "
+                                      f"{len(expected)} values, got "
+                                      f"{_describe(got)}")
+        if isinstance(got, list):
+            mismatch.add_hint("build it with parentheses, (a, b, c), or "
+                              "tuple(...): a list is not a tuple")
+        raise mismatch
     if isinstance(expected, list) and not isinstance(got, (list, tuple)):
         raise Mismatch(variable, f"expected a list, got {_describe(got)}")
     if len(got) != len(expected):
@@ -446,6 +451,9 @@ def _value_relation(variable, want, have, factors):
     factor = _constant_factor(want, have)
     if factor is not None and (want.size > 1 or _named(factor, factors)):
         return f"{variable} is {_name_factor(factor, factors)}"
+    if _close(have, 1 - want) and not _close(want, 0.5):
+        return (f"{variable} is 1 minus the expected value: the "
+                f"complement (an accuracy for an error rate, 1 - p for p)")
     offset = have - want
     if want.size > 1 and _close(offset, np.full_like(offset,
                                                      offset.flat[0])):
@@ -648,7 +656,9 @@ def type_problems(output_names, expected, got, types):
     """
     problems = []
     for variable, want, have in _leaf_pairs(output_names, expected, got):
-        word = declared_type(types, variable) or promised_type(want)
+        word = promised_type(want)
+        if word != "any":
+            word = declared_type(types, variable) or word
         if not TYPE_WORDS[word](have):
             problems.append(Mismatch(
                 variable, f"expected {_TYPE_ADVICE[word]}; got "
@@ -1089,7 +1099,7 @@ def check(function_name, function, cases_file="public_cases.json"):
                 f"({case['label']}) failed.\n{mismatch}") from None
         except Exception as error:  # the learner's code raised
             hints = "".join(f"\n  Hint: {hint}"
-                            for hint, output, _ in case["mistakes"]
+                            for hint, output, *_ in case["mistakes"]
                             if _raised(output) == type(error).__name__)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "

@@ -190,13 +190,20 @@ def _mutant_pairs():
             expected, singles = _single_variable_mutants(assignment, name,
                                                          case)
             for first, second in itertools.combinations(singles, 2):
-                if first[0] != second[0] and (first[1].hint
-                                              or second[1].hint):
+                if _apart(first[0], second[0]) and (first[1].hint
+                                                    or second[1].hint):
                     rows.append(pytest.param(
                         slug, name, case, expected, first, second,
                         id=f"{slug}-{name}-{first[1].mistake}+"
                            f"{second[1].mistake}"))
     return rows
+
+
+def _apart(first, second):
+    """Whether two value names are different and not one inside the
+    other."""
+    return first != second and not first.startswith(second + "[") and (
+        not second.startswith(first + "["))
 
 
 @pytest.mark.portable

@@ -170,5 +170,6 @@ SPECS = [
                  separate=("X_train", "Y_train", "X_dev", "Y_dev",
                            "X_test", "Y_test")),
     FunctionSpec("bias_variance_diagnosis", ("diagnosis",), 2,
-                 _diagnosis_public, _diagnosis_hidden),
+                 _diagnosis_public, _diagnosis_hidden,
+                 types={"diagnosis": "number"}),
 ]

@@ -42,19 +42,43 @@ class Mismatch(AssertionError):
     problem : str
         What differs (type, shape, keys, values) and, when allowed, the
         expected and the actual value.
+    parts : list of Mismatch, optional
+        The single differences when several variables are wrong; the
+        message lists their names first, then each with its hints.
     """
 
-    def __init__(self, variable, problem):
+    def __init__(self, variable, problem, parts=()):
         self.variable = variable
         self.problem = problem
+        self.parts = list(parts)
         self.hints = []
-        super().__init__(f"{variable}: {problem}")
+        super().__init__(variable, problem)
 
     def add_hint(self, hint):
         """Attach a hint that explains a known mistake."""
-        if hint and hint not in self.hints:
+        if hint and hint not in self.hints and not any(
+                hint in part.hints for part in self.parts):
             self.hints.append(hint)
-            self.args = (str(self.args[0]) + f"\n  Hint: {hint}",)
+
+    def lead_with(self, hint):
+        """Make ``hint`` the only one: it explains the value exactly."""
+        self.hints = [hint]
+
+    def __str__(self):
+        if self.parts:
+            text = "\n".join([f"{self.problem}: {self.variable}"]
+                             + [str(part) for part in self.parts])
+        else:
+            text = f"{self.variable}: {self.problem}"
+        return text + "".join(f"\n  Hint: {hint}" for hint in self.hints)
+
+
+def combined(mismatches):
+    """One :class:`Mismatch` for a non-empty list of them."""
+    if len(mismatches) == 1:
+        return mismatches[0]
+    return Mismatch(", ".join(m.variable for m in mismatches),
+                    f"{len(mismatches)} values are wrong", mismatches)
 
 
 def _is_number(value):
@@ -89,6 +113,10 @@ def _show(value):
 def _shape_hint(expected, got):
     """Explain a shape difference caused by a known mistake, or ''."""
     if got.shape == expected.shape[::-1] and expected.ndim == 2:
+        if _close(got.T, expected):
+            return ("this is the transpose of the expected array: a "
+                    "missing or extra .T, or the factors of a product in "
+                    "the wrong order")
         return ("rows and columns are swapped: check the shape you asked "
                 "for, the order of the factors in a product, or a missing .T")
     if got.ndim == 1 and expected.ndim == 2 and 1 in expected.shape:
@@ -98,6 +126,18 @@ def _shape_hint(expected, got):
         return ("the result collapsed to a single value: did you sum over "
                 "both axes instead of one?")
     return ""
+
+
+def _close(got, expected, rtol=RTOL, atol=ATOL):
+    """Whether two numeric values agree (same shape, within tolerance)."""
+    try:
+        got_f = np.asarray(got, dtype=float)
+        expected_f = np.asarray(expected, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return (got_f.shape == expected_f.shape
+            and bool(np.allclose(got_f, expected_f, rtol=rtol, atol=atol,
+                                 equal_nan=True)))
 
 
 def _compare_numbers(variable, expected, got, rtol, atol, reveal):
@@ -142,6 +182,9 @@ def _compare_arrays(variable, expected, got, rtol, atol, reveal):
 def compare(variable, expected, got, rtol=RTOL, atol=ATOL, reveal=True):
     """Raise :class:`Mismatch` unless ``got`` matches ``expected``.
 
+    Every wrong item of a dict, tuple or list is found (see
+    :func:`differences`); several become one Mismatch listing them all.
+
     Parameters
     ----------
     variable : str
@@ -156,6 +199,36 @@ def compare(variable, expected, got, rtol=RTOL, atol=ATOL, reveal=True):
     reveal : bool
         Whether messages may show expected values (False for hidden tests).
     """
+    found = differences(variable, expected, got, rtol, atol, reveal)
+    if found:
+        raise combined(found)
+
+
+def differences(variable, expected, got, rtol=RTOL, atol=ATOL, reveal=True):
+    """Every difference between ``got`` and ``expected``, innermost first.
+
+    Returns
+    -------
+    list of Mismatch
+        One per wrong value (a wrong type, shape or set of keys stops the
+        comparison at that level); each remembers ``expected`` and ``got``
+        for the diagnosis (:func:`explain`).
+    """
+    try:
+        if isinstance(expected, dict):
+            return _dict_differences(variable, expected, got, rtol, atol,
+                                     reveal)
+        if isinstance(expected, (tuple, list)):
+            return _sequence_differences(variable, expected, got, rtol, atol,
+                                         reveal)
+        _compare_value(variable, expected, got, rtol, atol, reveal)
+    except Mismatch as mismatch:
+        mismatch.expected, mismatch.got = expected, got
+        return [mismatch]
+    return []
+
+
+def _compare_value(variable, expected, got, rtol, atol, reveal):
     if isinstance(expected, (bool, np.bool_)):
         if not isinstance(got, (bool, np.bool_)) or bool(got) != expected:
             raise Mismatch(variable, f"expected {expected!r}, got {got!r}")
@@ -169,10 +242,6 @@ def compare(variable, expected, got, rtol=RTOL, atol=ATOL, reveal=True):
             raise Mismatch(variable, f"expected a NumPy array of shape "
                                      f"{expected.shape}, got {_describe(got)}")
         _compare_arrays(variable, expected, got, rtol, atol, reveal)
-    elif isinstance(expected, dict):
-        _compare_dicts(variable, expected, got, rtol, atol, reveal)
-    elif isinstance(expected, (tuple, list)):
-        _compare_sequences(variable, expected, got, rtol, atol, reveal)
     elif isinstance(expected, str):
         if not isinstance(got, str):
             raise Mismatch(variable, f"expected text, got {_describe(got)}")
@@ -184,7 +253,7 @@ def compare(variable, expected, got, rtol=RTOL, atol=ATOL, reveal=True):
         raise TypeError(f"cannot compare values of type {type(expected)}")
 
 
-def _compare_dicts(variable, expected, got, rtol, atol, reveal):
+def _dict_differences(variable, expected, got, rtol, atol, reveal):
     if not isinstance(got, dict):
         raise Mismatch(variable, f"expected a dict, got {_describe(got)}")
     missing = [key for key in expected if key not in got]
@@ -193,22 +262,70 @@ def _compare_dicts(variable, expected, got, rtol, atol, reveal):
         raise Mismatch(variable, f"missing key(s) {missing}")
     if extra:
         raise Mismatch(variable, f"unexpected key(s) {extra}")
-    for key in expected:
-        compare(f"{variable}[{key!r}]", expected[key], got[key], rtol, atol,
-                reveal)
+    items = {f"{variable}[{key!r}]": (expected[key], got[key])
+             for key in expected}
+    return _item_differences(items, rtol, atol, reveal)
 
 
-def _compare_sequences(variable, expected, got, rtol, atol, reveal):
+def _sequence_differences(variable, expected, got, rtol, atol, reveal):
     if isinstance(expected, tuple) and not isinstance(got, tuple):
-        raise Mismatch(variable, f"expected a tuple of {len(expected)} "
-                                 f"values, got {_describe(got)}")
+        mismatch = Mismatch(variable, f"expected a tuple of "
+                                      f"{len(expected)} values, got "
+                                      f"{_describe(got)}")
+        if isinstance(got, list):
+            mismatch.add_hint("build it with parentheses, (a, b, c), or "
+                              "tuple(...): a list is not a tuple")
+        raise mismatch
     if isinstance(expected, list) and not isinstance(got, (list, tuple)):
         raise Mismatch(variable, f"expected a list, got {_describe(got)}")
     if len(got) != len(expected):
         raise Mismatch(variable, f"expected {len(expected)} items, "
                                  f"got {len(got)}")
-    for index, (want, have) in enumerate(zip(expected, got)):
-        compare(f"{variable}[{index}]", want, have, rtol, atol, reveal)
+    items = {f"{variable}[{index}]": pair
+             for index, pair in enumerate(zip(expected, got))}
+    return _item_differences(items, rtol, atol, reveal)
+
+
+def _item_differences(items, rtol, atol, reveal):
+    """Differences of the items of one container (name -> (want, have)).
+
+    An item that holds exactly what another item should hold (keys or
+    positions mixed up, another layer's value) is told so, and no other
+    hint is shown for it.
+    """
+    found = []
+    for name, (want, have) in items.items():
+        own = differences(name, want, have, rtol, atol, reveal)
+        if len(own) == 1 and own[0].variable == name:
+            for other, (other_want, _) in items.items():
+                if other != name and _agree(other_want, have):
+                    own[0].lead_with(
+                        f"{name} holds the value expected for {other}: "
+                        f"are two items swapped, or is a layer index or a "
+                        f"key mixed up?")
+                    break
+        found.extend(own)
+    return found
+
+
+def _agree(expected, got):
+    """Whether ``got`` equals ``expected`` within the default tolerances."""
+    if _is_plain_zero(expected):
+        return False
+    try:
+        return not differences("value", expected, got, RTOL, ATOL, False)
+    except TypeError:
+        return False
+
+
+def _is_plain_zero(value):
+    """Zeros (or None) tell nothing about where a value came from."""
+    if value is None:
+        return True
+    if isinstance(value, np.ndarray) or _is_number(value):
+        array = np.asarray(value)
+        return array.dtype.kind in "iuf" and not np.any(array)
+    return False
 
 
 #: A number as printed: sign, digits, decimal point, exponent.
@@ -253,6 +370,450 @@ def _compare_text(variable, expected, got, rtol, atol, reveal):
 
 def _indent(text):
     return "\n".join("    " + line for line in text.rstrip().splitlines())
+
+
+# --- Diagnosis: how a wrong value relates to the expected one ---------------
+
+def explain(mismatches, inputs):
+    """Add to each wrong value a hint naming its relation to the expected.
+
+    Recognized relations: a flipped sign, the transpose, a constant factor
+    (m, 1/m, a scalar input such as the learning rate or its inverse, a
+    missing bias correction 1 - beta^t), a constant offset, inf, and the
+    same relations for the change from an input of the same name (an
+    update step). A value that already has a hint that explains it
+    exactly keeps it.
+
+    Parameters
+    ----------
+    mismatches : list of Mismatch
+        From :func:`differences`.
+    inputs : dict
+        Input name (``"parameters['W1']"``, ``"learning_rate"``) -> value,
+        the arguments of the call before it ran.
+    """
+    factors = _known_factors(inputs)
+    for mismatch in mismatches:
+        if not hasattr(mismatch, "got") or len(mismatch.hints) == 1 and (
+                "holds the value expected" in mismatch.hints[0]):
+            continue
+        hint = relation(mismatch.variable, mismatch.expected, mismatch.got,
+                        inputs, factors)
+        if hint and hint not in mismatch.hints:
+            mismatch.hints.append(hint)
+
+
+def relation(variable, expected, got, inputs, factors=None):
+    """A sentence naming how ``got`` relates to ``expected``, or ''."""
+    if factors is None:
+        factors = _known_factors(inputs)
+    try:
+        want = np.asarray(expected, dtype=float)
+        have = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return ""
+    if want.shape != have.shape or want.size == 0:
+        return ""
+    if np.isinf(have).any() and not np.isinf(want).any():
+        return (f"{variable} holds inf: an overflow (exp of a large "
+                f"number), a division by zero or a log of 0")
+    if not np.isfinite(have).all() or not np.isfinite(want).all():
+        return ""
+    start = inputs.get(variable)
+    if start is not None and np.shape(start) == want.shape:
+        start = np.asarray(start, dtype=float)
+        found = _step_relation(variable, want - start, have - start,
+                               factors)
+        if found:
+            return found
+    found = _value_relation(variable, want, have, factors)
+    if found:
+        return found
+    for name, value in inputs.items():
+        if np.shape(value) == want.shape and _close(have, value) and (
+                np.any(np.asarray(value, dtype=float))):
+            return (f"{variable} equals the input {name}: the input was "
+                    f"returned (or used) where a computed value belongs")
+    return ""
+
+
+def _value_relation(variable, want, have, factors):
+    if not np.any(want):
+        return ""
+    if _close(have, -want):
+        return (f"{variable} has the opposite sign: check a minus sign "
+                f"(e.g. in the derivative of the cost or the direction of "
+                f"the step)")
+    if want.ndim == 2 and want.shape[0] == want.shape[1] > 1 and _close(
+            have, want.T) and not _close(want, want.T):
+        return (f"{variable} is the transpose of the expected value: a "
+                f"missing or extra .T, or a product in the wrong order")
+    factor = _constant_factor(want, have)
+    if factor is not None and (want.size > 1 or _named(factor, factors)):
+        return f"{variable} is {_name_factor(factor, factors)}"
+    if _close(have, 1 - want) and not _close(want, 0.5):
+        return (f"{variable} is 1 minus the expected value: the "
+                f"complement (an accuracy for an error rate, 1 - p for p)")
+    offset = have - want
+    if want.size > 1 and _close(offset, np.full_like(offset,
+                                                     offset.flat[0])):
+        return (f"every value of {variable} is off by the same amount "
+                f"({offset.flat[0]:.4g}): a constant term is missing or "
+                f"extra (a bias, an epsilon, a 1 -)")
+    return ""
+
+
+def _step_relation(variable, want_step, have_step, factors):
+    """Relations of the change from the input of the same name."""
+    if not np.any(want_step):
+        return ""
+    if not np.any(have_step):
+        return (f"{variable} did not change: the update was not applied "
+                f"(or not stored back)")
+    if _close(have_step, -want_step):
+        return (f"{variable} moved the wrong way: the step must go "
+                f"against the gradient (a + where a - belongs)")
+    factor = _constant_factor(want_step, have_step)
+    if factor is not None and (want_step.size > 1
+                               or _named(factor, factors)):
+        return (f"the change of {variable} is "
+                f"{_name_factor(factor, factors)}")
+    return ""
+
+
+def _constant_factor(want, have):
+    """``k`` when ``have`` is ``k * want`` for one k != 1, else None."""
+    scale = float(np.vdot(want, want))
+    if scale == 0:
+        return None
+    k = float(np.vdot(want, have)) / scale
+    if k == 0 or np.isclose(k, 1, rtol=1e-6) or not np.allclose(
+            have, k * want, rtol=1e-4, atol=1e-12 * np.abs(want).max()):
+        return None
+    return k
+
+
+def _known_factors(inputs):
+    """(value, meaning) of the factors that common mistakes introduce."""
+    scalars = {name: float(value) for name, value in inputs.items()
+               if _is_number(value) and "[" not in name
+               and not isinstance(value, (bool, np.bool_))}
+    factors = []
+    for m in sorted({np.shape(v)[-1] for v in inputs.values()
+                     if np.ndim(v) == 2 and np.shape(v)[-1] > 1}):
+        factors += [(m, f"the average over the m = {m} examples is "
+                        f"missing (a 1/m or a mean)"),
+                    (1 / m, f"divided by m = {m} once too often (a 1/m or "
+                            f"a mean where a sum belongs)")]
+    for name, value in scalars.items():
+        if value not in (0.0, 1.0, -1.0):
+            factors += [(1 / value, f"{name} is missing"),
+                        (value, f"{name} is applied twice (or where it "
+                                f"does not belong)")]
+    return factors + _bias_correction_factors(scalars)
+
+
+def _bias_correction_factors(scalars):
+    """Factors of missing or mixed-up Adam bias corrections 1 - beta^t."""
+    t = scalars.get("t")
+    betas = sorted(name for name in scalars if name.startswith("beta"))
+    if t is None or not betas:
+        return []
+    c = {name: 1 - scalars[name] ** t for name in betas}
+    factors = [(c[name], f"the bias correction 1 - {name}^t is missing")
+               for name in betas]
+    if len(betas) == 2:
+        first, second = betas
+        factors += [
+            (c[first] * np.sqrt(c[second]),
+             "both bias corrections are missing"),
+            (np.sqrt(c[second]), f"the bias correction of s "
+                                 f"(1 - {second}^t) is missing"),
+            (np.sqrt(c[first] / c[second]),
+             f"s is corrected with 1 - {first}^t where 1 - {second}^t "
+             f"belongs"),
+            (c[first] / c[second], f"v is corrected with 1 - {second}^t "
+                                   f"where 1 - {first}^t belongs")]
+    return factors
+
+
+def _named(k, factors):
+    """The meaning of the known factor closest to ``k``, or None."""
+    close = [(abs(k - value), meaning) for value, meaning in factors
+             if np.isclose(k, value, rtol=1e-3)]
+    return min(close)[1] if close else None
+
+
+def _name_factor(k, factors):
+    """Describe the factor ``k`` by the mistake that explains it."""
+    meaning = _named(k, factors) or "a scale factor is missing or extra"
+    return f"{_ratio(k)} the expected value: {meaning}"
+
+
+def _ratio(k):
+    if abs(k) >= 1:
+        return f"{k:.4g} times"
+    return f"1/{1 / k:.4g} of"
+
+
+def named_inputs(arg_names, args, kwargs):
+    """Input name -> value for every input and every item of a dict input.
+
+    Used by :func:`explain`: an output ``parameters['W1']`` is compared
+    with the input ``parameters['W1']``.
+    """
+    named = dict(zip(arg_names, args))
+    named.update(kwargs)
+    flat = {}
+    for name, value in named.items():
+        flat[name] = value
+        if isinstance(value, dict):
+            flat.update({f"{name}[{key!r}]": item
+                         for key, item in value.items()})
+    return {name: value for name, value in flat.items()
+            if isinstance(value, np.ndarray) and value.dtype.kind in "iuf"
+            or _is_number(value)}
+
+
+# --- Structure: promised types, shared memory --------------------------------
+
+#: What a docstring can promise about a value, and the test of each word.
+TYPE_WORDS = {
+    "float": lambda v: isinstance(v, (float, np.floating)),
+    "int": lambda v: type(v) is int,
+    "integer": lambda v: isinstance(v, (int, np.integer)) and not
+    isinstance(v, (bool, np.bool_)),
+    "number": _is_number,
+    "float array": lambda v: isinstance(v, np.ndarray) and v.ndim > 0
+    and v.dtype.kind == "f",
+    "int array": lambda v: isinstance(v, np.ndarray) and v.ndim > 0
+    and v.dtype.kind in "iu",
+    "bool array": lambda v: isinstance(v, np.ndarray) and v.ndim > 0
+    and v.dtype.kind == "b",
+    "array": lambda v: isinstance(v, np.ndarray),
+    "any": lambda v: True,
+}
+
+_TYPE_ADVICE = {
+    "float": "a Python float (a NumPy float64 is fine); float(x) turns a "
+             "0-d array or an int into one",
+    "int": "a Python int; int(x) turns a NumPy integer into one",
+    "integer": "an integer",
+    "number": "a number",
+    "float array": "an array of floats; integers or booleans make later "
+                   "arithmetic wrong (use .astype(float), or 1.0 * x)",
+    "int array": "an array of integers (use .astype(int))",
+    "bool array": "an array of booleans (a comparison such as x > 0.5 "
+                  "gives one)",
+    "array": "a NumPy array",
+}
+
+
+def promised_type(expected):
+    """The type word that ``expected`` (the reference's value) stands for.
+
+    Arrays promise their kind of dtype, a Python int promises a Python
+    int, a float promises a float (not a 0-d array); a 0-d array promises
+    only a number.
+    """
+    if isinstance(expected, np.ndarray):
+        if expected.ndim == 0:
+            return "number"
+        return {"f": "float array", "b": "bool array", "i": "int array",
+                "u": "int array"}.get(expected.dtype.kind, "array")
+    if isinstance(expected, (bool, np.bool_)):
+        return "any"
+    if type(expected) is int:
+        return "int"
+    if isinstance(expected, np.integer):
+        return "integer"
+    if isinstance(expected, (float, np.floating)):
+        return "float"
+    return "any"
+
+
+def declared_type(types, variable):
+    """The word ``types`` declares for ``variable`` (or its container)."""
+    best = None
+    for key in types:
+        if (variable == key or variable.startswith(key + "[")) and (
+                best is None or len(key) > len(best)):
+            best = key
+    return None if best is None else types[best]
+
+
+def type_problems(output_names, expected, got, types):
+    """Values whose type breaks what the docstring promises.
+
+    Call only after the values agree (same structure).
+
+    Parameters
+    ----------
+    types : dict
+        Output name (or ``"name['key']"``, ``"name[0]"``) -> a word of
+        :data:`TYPE_WORDS`; a name covers everything inside it. Values not
+        declared promise :func:`promised_type` of the expected value.
+    """
+    problems = []
+    for variable, want, have in _leaf_pairs(output_names, expected, got):
+        word = promised_type(want)
+        if word != "any":
+            word = declared_type(types, variable) or word
+        if not TYPE_WORDS[word](have):
+            problems.append(Mismatch(
+                variable, f"expected {_TYPE_ADVICE[word]}; got "
+                          f"{_type_name(have)}"))
+    return problems
+
+
+def _type_name(value):
+    if isinstance(value, np.ndarray):
+        if value.ndim == 0:
+            return f"a 0-d NumPy array of dtype {value.dtype}"
+        return f"an array of dtype {value.dtype}"
+    return f"a {type(value).__module__.replace('builtins', '')}" \
+           f"{'.' if type(value).__module__ != 'builtins' else ''}" \
+           f"{type(value).__name__}"
+
+
+def _leaf_pairs(output_names, expected, got):
+    """(name, expected leaf, got leaf) over outputs of equal structure."""
+    if len(output_names) == 1:
+        expected, got = (expected,), (got,)
+    pairs = []
+    for name, want, have in zip(output_names, expected, got):
+        pairs.extend(_walk_pairs(name, want, have))
+    return pairs
+
+
+def _walk_pairs(name, want, have):
+    if isinstance(want, dict):
+        return [pair for key in want
+                for pair in _walk_pairs(f"{name}[{key!r}]", want[key],
+                                        have[key])]
+    if isinstance(want, (tuple, list)):
+        return [pair for index, (a, b) in enumerate(zip(want, have))
+                for pair in _walk_pairs(f"{name}[{index}]", a, b)]
+    return [(name, want, have)]
+
+
+def _named_objects(name, value):
+    """(name, object) of every array, dict and list inside ``value``."""
+    found = []
+    if isinstance(value, np.ndarray) and value.ndim > 0 and value.size:
+        found.append((name, value))
+    elif isinstance(value, (dict, list)):
+        found.append((name, value))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _named_objects(f"{name}[{key!r}]", item)
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            found += _named_objects(f"{name}[{index}]", item)
+    return found
+
+
+def _linked(a, b):
+    """Whether two objects are one dict or list, or two arrays share
+    memory."""
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        if not np.may_share_memory(a, b):
+            return False
+        try:
+            return bool(np.shares_memory(a, b, max_work=10 ** 5))
+        except np.exceptions.TooHardError:
+            return True
+    return a is b
+
+
+def memory_links(output_names, result, arg_names, args, kwargs):
+    """Which returned objects share memory, with each other or an input.
+
+    Computed where the learner's objects live (in the sandbox for the
+    trusted grader), returned as plain data.
+
+    Returns
+    -------
+    list of [str, str, str]
+        ``[output, other, kind]``: ``other`` is another output (``kind``
+        ``"output"``) or an input (``kind`` ``"input"``) that is the same
+        dict or list as ``output``, or an array sharing its memory.
+    """
+    if len(output_names) == 1:
+        result = (result,)
+    if not isinstance(result, tuple) or len(result) != len(output_names):
+        return []
+    outputs = [pair for name, value in zip(output_names, result)
+               for pair in _named_objects(name, value)]
+    named = dict(zip(arg_names, args))
+    named.update(kwargs)
+    inputs = [pair for name, value in named.items()
+              for pair in _named_objects(name, value)]
+    links = []
+    for index, (name, value) in enumerate(outputs):
+        links += [[name, other, "output"]
+                  for other, other_value in outputs[index + 1:]
+                  if not other.startswith(name + "[")
+                  and _linked(value, other_value)]
+        links += [[name, other, "input"] for other, other_value in inputs
+                  if _linked(value, other_value)]
+    return links
+
+
+def _root(path):
+    return path.split("[", 1)[0]
+
+
+def forbidden_links(links, separate, fresh):
+    """The links of :func:`memory_links` that a spec forbids, sorted.
+
+    Parameters
+    ----------
+    links : list of [str, str, str]
+        From :func:`memory_links`.
+    separate : sequence of str
+        Outputs whose arrays and dicts must not share memory with each
+        other (nor within one output).
+    fresh : sequence of str
+        Outputs that must not share memory with any input.
+
+    Returns
+    -------
+    list of [str, str, str]
+    """
+    return sorted(
+        [name, other, kind] for name, other, kind in links
+        if kind == "output" and _root(name) in separate
+        and _root(other) in separate
+        or kind == "input" and _root(name) in fresh)
+
+
+def sharing_problems(links, separate, fresh):
+    """A :class:`Mismatch` for each forbidden link (see
+    :func:`forbidden_links`)."""
+    problems, told = [], []
+    for name, other, kind in forbidden_links(links, separate, fresh):
+        if any(name.startswith(a + "[") and other.startswith(b + "[")
+               for a, b in told):
+            continue  # inside two objects already told to be one
+        told.append((name, other))
+        if kind == "output":
+            problem = Mismatch(
+                name, f"{name} and {other} are the same object in memory, "
+                      f"so changing one changes the other")
+            problem.add_hint(
+                f"give {other} its own array or dict (e.g. its own "
+                f"np.zeros(...)); `{other} = {name}` or `a = b = ...` "
+                f"makes one object with two names")
+        else:
+            problem = Mismatch(
+                name, f"{name} shares memory with the input {other}")
+            problem.add_hint(
+                "return a new array (a computed result or a .copy()); "
+                "a slice, a reshape or the input itself stays tied to the "
+                "caller's data")
+        problems.append(problem)
+    return problems
 
 
 # --- Running a function on a case -------------------------------------------
@@ -334,29 +895,128 @@ def check_case(function, case):
     case : dict
         A decoded frozen case with keys ``label``, ``arg_names``, ``args``,
         ``kwargs``, ``outputs`` (names), ``expected``, ``printed`` (or None
-        when printing is not checked), ``rtol``, ``atol``, ``may_mutate``
-        and ``mistakes`` (a list of ``[hint, output, printed]`` triples,
-        ``printed`` being None when printing is not checked).
+        when printing is not checked), ``rtol``, ``atol``, ``may_mutate``,
+        ``types``, ``separate``, ``fresh`` (see :func:`judge_call`) and
+        ``mistakes`` (a list of ``[hint, output, printed, shared]``:
+        ``printed`` is None when printing is not checked, ``shared`` the
+        forbidden ``[output, other]`` links of the mistake).
     """
-    name = function.__name__
-    result, printed, args_after, _ = call_capturing(
+    result, printed, args_after, kwargs_after = call_capturing(
         function, case["args"], case["kwargs"])
+    rules = {key: case.get(key, default) for key, default in
+             RULE_DEFAULTS.items()}
+    rules.update(name=function.__name__, check_printed=case["printed"]
+                 is not None, reveal=True)
+    links = memory_links(case["outputs"], result, case["arg_names"],
+                         args_after, kwargs_after)
+    judge_call(rules, (case["expected"], case["printed"]),
+               (result, printed, args_after, links),
+               (case["args"], case["kwargs"]),
+               lambda: [list(entry) + [[]] * (4 - len(entry))
+                        for entry in case["mistakes"]])
+
+
+#: The rules of :func:`judge_call` a frozen case may leave out.
+RULE_DEFAULTS = {"outputs": (), "arg_names": (), "rtol": RTOL, "atol": ATOL,
+                 "may_mutate": False, "types": {}, "separate": (),
+                 "fresh": ()}
+
+
+def judge_call(rules, expected, actual, inputs, mistakes):
+    """Raise :class:`Mismatch` unless one call's result is right.
+
+    Checks, in this order: forbidden shared memory, values (every wrong
+    variable, each with a hint when a relation or a known mistake
+    explains it), printed text, inputs not modified, promised types.
+
+    Parameters
+    ----------
+    rules : dict
+        ``name`` (the function's), ``outputs`` and ``arg_names`` (names),
+        ``rtol``, ``atol``, ``reveal`` (may messages show expected values),
+        ``check_printed``, ``may_mutate``, ``types`` (see
+        :func:`type_problems`), ``separate`` and ``fresh`` (see
+        :func:`sharing_problems`).
+    expected : tuple
+        ``(output, printed)`` of the reference.
+    actual : tuple
+        ``(output, printed, args_after, links)`` of the learner's call:
+        ``links`` from :func:`memory_links`.
+    inputs : tuple
+        ``(args, kwargs)`` as they were before the call.
+    mistakes : callable
+        Returns the known mistakes on this case, ``[hint, output,
+        printed, shared]`` each (see :func:`check_case`); called only on
+        a failure.
+    """
+    got, printed, args_after, links = actual
+    names = rules["outputs"]
     try:
-        compare_outputs(case["outputs"], case["expected"], result,
-                        case["rtol"], case["atol"], reveal=True)
-        if case["printed"] is not None:
-            compare("printed output", case["printed"], printed,
-                    case["rtol"], case["atol"])
-        if not case["may_mutate"]:
-            check_not_mutated(name, case["arg_names"], case["args"],
+        problems = sharing_problems(links, rules["separate"], rules["fresh"])
+        if problems:
+            raise combined(problems)
+        found = output_differences(names, expected[0], got, rules["rtol"],
+                                   rules["atol"], rules["reveal"])
+        if found:
+            _hint_each(found, names, mistakes())
+            explain(found, named_inputs(rules["arg_names"], *inputs))
+            raise combined(found)
+        if rules["check_printed"]:
+            compare("printed output", expected[1], printed, rules["rtol"],
+                    rules["atol"], rules["reveal"])
+        if not rules["may_mutate"]:
+            check_not_mutated(rules["name"], rules["arg_names"], inputs[0],
                               args_after)
     except Mismatch as mismatch:
-        for hint, mistake_output, mistake_printed in case["mistakes"]:
-            if (_raised(mistake_output) is None
-                    and matches(case["outputs"], mistake_output, result,
-                                mistake_printed, printed)):
+        shared = forbidden_links(links, rules["separate"], rules["fresh"])
+        for hint, output, wrong_printed, wrong_shared in mistakes():
+            if _raised(output) is None and matches(
+                    names, output, got, wrong_printed, printed) and (
+                    sorted(wrong_shared) == shared):
                 mismatch.add_hint(hint)
         raise
+    problems = type_problems(names, expected[0], got, rules["types"])
+    if problems:
+        raise combined(problems)
+
+
+def _hint_each(found, output_names, mistakes):
+    """Give each wrong variable the hints of the mistakes that explain it.
+
+    A known mistake explains a variable when its output holds the same
+    value there, so two mistakes made together get a hint each.
+    """
+    known = [(hint, _values_by_name(output_names, output))
+             for hint, output, _, _ in mistakes if _raised(output) is None]
+    for mismatch in found:
+        if not hasattr(mismatch, "got"):
+            continue
+        for hint, values in known:
+            if mismatch.variable in values and not differences(
+                    "value", values[mismatch.variable], mismatch.got):
+                mismatch.add_hint(hint)
+
+
+def _values_by_name(output_names, output):
+    """Name (as in messages) -> value, for every value inside an output."""
+    if len(output_names) == 1:
+        output = (output,)
+    if not isinstance(output, tuple):
+        return {}
+    values = {}
+    for name, value in zip(output_names, output):
+        _collect_values(name, value, values)
+    return values
+
+
+def _collect_values(name, value, values):
+    values[name] = value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _collect_values(f"{name}[{key!r}]", item, values)
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            _collect_values(f"{name}[{index}]", item, values)
 
 
 def _raised(mistake_output):
@@ -366,17 +1026,31 @@ def _raised(mistake_output):
     return None
 
 
+def output_differences(output_names, expected, got, rtol, atol, reveal):
+    """Every difference of a function's return value, naming each output.
+
+    Returns
+    -------
+    list of Mismatch
+    """
+    if len(output_names) == 1:
+        return differences(output_names[0], expected, got, rtol, atol,
+                           reveal)
+    if not isinstance(got, tuple) or len(got) != len(output_names):
+        return [Mismatch("return value",
+                         f"expected a tuple ({', '.join(output_names)}), "
+                         f"got {_describe(got)}")]
+    items = {name: pair for name, pair in zip(output_names,
+                                              zip(expected, got))}
+    return _item_differences(items, rtol, atol, reveal)
+
+
 def compare_outputs(output_names, expected, got, rtol, atol, reveal):
     """Compare a function's return value, naming each returned output."""
-    if len(output_names) == 1:
-        compare(output_names[0], expected, got, rtol, atol, reveal)
-        return
-    if not isinstance(got, tuple) or len(got) != len(output_names):
-        raise Mismatch("return value",
-                       f"expected a tuple ({', '.join(output_names)}), "
-                       f"got {_describe(got)}")
-    for name, want, have in zip(output_names, expected, got):
-        compare(name, want, have, rtol, atol, reveal)
+    found = output_differences(output_names, expected, got, rtol, atol,
+                               reveal)
+    if found:
+        raise combined(found)
 
 
 def matches(output_names, expected, got, expected_printed=None,
@@ -425,7 +1099,7 @@ def check(function_name, function, cases_file="public_cases.json"):
                 f"({case['label']}) failed.\n{mismatch}") from None
         except Exception as error:  # the learner's code raised
             hints = "".join(f"\n  Hint: {hint}"
-                            for hint, output, _ in case["mistakes"]
+                            for hint, output, *_ in case["mistakes"]
                             if _raised(output) == type(error).__name__)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
