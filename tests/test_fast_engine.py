@@ -24,3 +24,35 @@ def test_fast_engine_matches_nbgraders_tests(slug):
             grade = grade_notebook(context, text, workers.run)
             fast = {result.name: result.points for result in grade.functions}
             assert fast == corpus.oracle_points(assignment, text), name
+
+
+def _graded_with(assignment, name, source):
+    """Fast-engine result of ``name`` when the solution's graded cell of
+    ``name`` holds ``source``."""
+    text = corpus._replace(assignment, {name: source})
+    with WorkerPool(1) as workers:
+        grade = grade_notebook(GradingContext(assignment), text, workers.run)
+    return next(r for r in grade.functions if r.name == name)
+
+
+def test_outputs_sharing_memory_lose_their_points():
+    """Does `s = v` in initialize_adam, right in every value, lose its
+    points in the sandboxed grader, with a message naming the sharing?"""
+    assignment = Assignment.named("c2w2_optimization_methods")
+    source = corpus.mutant_source(
+        assignment, "initialize_adam",
+        assignment.mutant("initialize_adam", "s is v").function)
+    result = _graded_with(assignment, "initialize_adam", source)
+    assert result.points == 0
+    assert "v and s are the same object" in result.message
+
+
+def test_an_integer_array_where_floats_are_promised_loses_points():
+    """Does initialize_velocity with integer zeros lose its points?"""
+    assignment = Assignment.named("c2w2_optimization_methods")
+    source = ("def initialize_velocity(parameters):\n"
+              "    return {'d' + key: np.zeros(value.shape, dtype=int)\n"
+              "            for key, value in parameters.items()}\n")
+    result = _graded_with(assignment, "initialize_velocity", source)
+    assert result.points == 0
+    assert "expected an array of floats" in result.message
