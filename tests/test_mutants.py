@@ -223,3 +223,24 @@ def test_two_mistakes_together_get_a_hint_each(slug, name, case, expected,
     for variable, mutant, _ in (first, second):
         hints = parts[variable].hints
         assert (mutant.hint in hints) if mutant.hint else hints, variable
+
+
+def test_1_over_m_missing_in_dw_and_db_gets_a_hint_for_each():
+    """Does linear_backward without 1/m in both dW and db fail its visible
+    check with a hint for each, naming m?"""
+    import numpy as np
+
+    def linear_backward(dZ, cache):
+        A_prev, W, _ = cache
+        return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True)
+
+    case = load_cases(_released_cases("c1w4_deep_nn_step_by_step"))[
+        "linear_backward"][0]
+    with pytest.raises(Mismatch) as failure:
+        check_case(linear_backward, case)
+    parts = {part.variable: part for part in failure.value.parts}
+    assert set(parts) == {"dW", "db"}
+    m = case["args"][0].shape[1]
+    for part in parts.values():
+        assert any(f"the average over the m = {m} examples is missing"
+                   in hint for hint in part.hints)

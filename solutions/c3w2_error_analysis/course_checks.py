@@ -5,16 +5,24 @@ library) because the release copies it, unchanged, into every exercise
 folder as ``course_checks.py``: the learner's visible checks use exactly the
 code the grader uses.
 
-The comparator checks, in this order, and stops at the first failure:
+The judgement of one call (:func:`judge_call`, shared by the visible
+checks, the hidden tests and the sandboxed grader) checks, in this order:
 
-1. type: an array where an array is expected, a number where a number is
-   expected (a NumPy scalar or a 0-d array is an acceptable number), a dict
-   where a dict is expected, and so on;
-2. shape, with a hint when the array is transposed or rank-1;
-3. dict keys, in both directions;
-4. values, with :func:`numpy.allclose` and stated tolerances;
-
-and the runner checks that the inputs were not modified in place.
+1. shared memory: outputs a spec declares ``separate`` must not be one
+   object or share an array's memory, ``fresh`` ones must not share memory
+   with an input (:func:`memory_links`, :func:`sharing_problems`);
+2. type (an array where an array is expected, a dict where a dict is, ...),
+   shape (with a hint when the array is transposed or rank-1) and dict
+   keys in both directions;
+3. values, with :func:`numpy.allclose` and stated tolerances: every wrong
+   variable is listed, then each with expected against got and the hints
+   that explain it, a relation to the expected value (:func:`explain`:
+   factor m, sign, transpose, learning rate, bias correction, another
+   key's value, ...) or a known mistake that gives the same value;
+4. printed text, and that the inputs were not modified in place;
+5. the promised types (:func:`type_problems`): the dtype kind of arrays, a
+   Python float or int rather than a 0-d array or a NumPy integer, unless
+   the spec declares a looser promise.
 """
 from __future__ import annotations
 
