@@ -160,6 +160,16 @@ def activation_forward_tanh_for_relu(A_prev, W, b, activation):
     return A, (linear_cache, Z)
 
 
+def activation_forward_relu_in_place(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    if activation == "sigmoid":
+        A = sigmoid(Z)[0]
+    else:
+        A = Z
+        A[A < 0] = 0
+    return A, (linear_cache, Z)
+
+
 def activation_forward_inline(A_prev, W, b, activation):
     Z = W @ A_prev + b
     if activation == "relu":
@@ -185,6 +195,20 @@ def _L_forward(X, parameters, hidden="relu", output="sigmoid",
     if keep_last:
         caches.append(cache)
     return AL, caches[::-1] if reverse else caches
+
+
+def L_forward_relu_in_place(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = activation_forward_relu_in_place(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters[f"W{L}"],
+                                          parameters[f"b{L}"], "sigmoid")
+    caches.append(cache)
+    return AL, caches
 
 
 def L_forward_all_sigmoid(X, parameters):
@@ -549,8 +573,16 @@ MUTANTS = {
                "the activation cache is Z (the cache that sigmoid and "
                "relu return), not A"),
         Mutant("tanh instead of relu", activation_forward_tanh_for_relu),
+        Mutant("relu in place on Z", activation_forward_relu_in_place,
+               "`A = Z` gives one array two names: setting A's negative "
+               "entries to 0 also changes the Z kept in the cache; use "
+               "relu(Z) or np.maximum(0, Z)"),
     ],
     "L_model_forward": [
+        Mutant("relu in place on Z", L_forward_relu_in_place,
+               "`A = Z` gives one array two names: setting A's negative "
+               "entries to 0 also changes the Z kept in the cache; use "
+               "relu(Z) or np.maximum(0, Z)"),
         Mutant("sigmoid in the hidden layers", L_forward_all_sigmoid,
                "layers 1 to L-1 use \"relu\"; only layer L uses "
                "\"sigmoid\""),

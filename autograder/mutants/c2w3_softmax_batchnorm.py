@@ -165,6 +165,16 @@ def bn_epsilon_outside(Z, gamma, beta, epsilon=1e-5):
     return _bn(Z, gamma, beta, epsilon, eps_outside=True)
 
 
+def bn_scaled_in_place(Z, gamma, beta, epsilon=1e-5):
+    mu = np.mean(Z, axis=1, keepdims=True)
+    var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)
+    Z_norm = (Z - mu) / np.sqrt(var + epsilon)
+    Z_tilde = Z_norm
+    Z_tilde *= gamma
+    Z_tilde += beta
+    return Z_tilde, (Z_norm, mu, var, gamma, epsilon)
+
+
 def bn_gamma_beta_swapped(Z, gamma, beta, epsilon=1e-5):
     return _bn(Z, gamma, beta, epsilon, swap=True)
 
@@ -563,6 +573,10 @@ MUTANTS = {
         Mutant("probabilities only", cost_backward_probabilities),
     ],
     "batchnorm_forward": [
+        Mutant("scaled in place", bn_scaled_in_place,
+               "`Z_tilde = Z_norm` gives one array two names: *= and += "
+               "then change the Z_norm kept in the cache; write "
+               "Z_tilde = gamma * Z_norm + beta"),
         Mutant("normalized over units", bn_over_units,
                "normalize each unit (row) over the examples: axis=1"),
         Mutant("unbiased variance", bn_unbiased_variance,

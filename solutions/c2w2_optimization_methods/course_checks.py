@@ -8,17 +8,18 @@ code the grader uses.
 The judgement of one call (:func:`judge_call`, shared by the visible
 checks, the hidden tests and the sandboxed grader) checks, in this order:
 
-1. shared memory: outputs a spec declares ``separate`` must not be one
-   object or share an array's memory, ``fresh`` ones must not share memory
-   with an input (:func:`memory_links`, :func:`sharing_problems`);
-2. type (an array where an array is expected, a dict where a dict is, ...),
+1. type (an array where an array is expected, a dict where a dict is, ...),
    shape (with a hint when the array is transposed or rank-1) and dict
    keys in both directions;
-3. values, with :func:`numpy.allclose` and stated tolerances: every wrong
+2. values, with :func:`numpy.allclose` and stated tolerances: every wrong
    variable is listed, then each with expected against got and the hints
    that explain it, a relation to the expected value (:func:`explain`:
    factor m, sign, transpose, learning rate, bias correction, another
    key's value, ...) or a known mistake that gives the same value;
+3. shared memory, once the values are right: outputs a spec declares
+   ``separate`` must not be one object or share an array's memory,
+   ``fresh`` ones must not share memory with an input
+   (:func:`memory_links`, :func:`sharing_problems`);
 4. printed text, and that the inputs were not modified in place;
 5. the promised types (:func:`type_problems`): the dtype kind of arrays, a
    Python float or int rather than a 0-d array or a NumPy integer, unless
@@ -933,9 +934,9 @@ RULE_DEFAULTS = {"outputs": (), "arg_names": (), "rtol": RTOL, "atol": ATOL,
 def judge_call(rules, expected, actual, inputs, mistakes):
     """Raise :class:`Mismatch` unless one call's result is right.
 
-    Checks, in this order: forbidden shared memory, values (every wrong
-    variable, each with a hint when a relation or a known mistake
-    explains it), printed text, inputs not modified, promised types.
+    Checks, in this order: values (every wrong variable, each with a
+    hint when a relation or a known mistake explains it), forbidden
+    shared memory, printed text, inputs not modified, promised types.
 
     Parameters
     ----------
@@ -960,15 +961,15 @@ def judge_call(rules, expected, actual, inputs, mistakes):
     got, printed, args_after, links = actual
     names = rules["outputs"]
     try:
-        problems = sharing_problems(links, rules["separate"], rules["fresh"])
-        if problems:
-            raise combined(problems)
         found = output_differences(names, expected[0], got, rules["rtol"],
                                    rules["atol"], rules["reveal"])
         if found:
             _hint_each(found, names, mistakes())
             explain(found, named_inputs(rules["arg_names"], *inputs))
             raise combined(found)
+        problems = sharing_problems(links, rules["separate"], rules["fresh"])
+        if problems:
+            raise combined(problems)
         if rules["check_printed"]:
             compare("printed output", expected[1], printed, rules["rtol"],
                     rules["atol"], rules["reveal"])
