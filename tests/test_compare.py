@@ -53,7 +53,7 @@ def test_swapped_shape_gets_a_hint():
 def test_transposed_values_are_called_the_transpose():
     """Is the transpose of the expected array called the transpose?"""
     expected = np.arange(6.0).reshape(3, 2)
-    assert "the transpose of the expected" in _message(expected,
+    assert "the transpose of the right" in _message(expected,
                                                        expected.T)
 
 
@@ -219,7 +219,7 @@ def test_another_keys_value_replaces_a_wrong_shape_hint():
     A, W = np.ones((2, 3)), np.arange(6.0).reshape(3, 2)
     message = _message((A, W, np.zeros((3, 1))), (W, A, np.zeros((3, 1))),
                        "cache")
-    assert "cache[0] holds the value expected for cache[1]" in message
+    assert "cache[0] holds the value that belongs in cache[1]" in message
     assert "swapped: check the shape" not in message
 
 

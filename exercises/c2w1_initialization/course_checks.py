@@ -123,7 +123,7 @@ def _shape_hint(expected, got):
     """Explain a shape difference caused by a known mistake, or ''."""
     if got.shape == expected.shape[::-1] and expected.ndim == 2:
         if _close(got.T, expected):
-            return ("this is the transpose of the expected array: a "
+            return ("this is the transpose of the right array: a "
                     "missing or extra .T, or the factors of a product in "
                     "the wrong order")
         return ("rows and columns are swapped: check the shape you asked "
@@ -309,7 +309,7 @@ def _item_differences(items, rtol, atol, reveal):
             for other, (other_want, _) in items.items():
                 if other != name and _agree(other_want, have):
                     own[0].lead_with(
-                        f"{name} holds the value expected for {other}: "
+                        f"{name} holds the value that belongs in {other}: "
                         f"are two items swapped, or is a layer index or a "
                         f"key mixed up?")
                     break
@@ -404,7 +404,7 @@ def explain(mismatches, inputs):
     factors = _known_factors(inputs)
     for mismatch in mismatches:
         if not hasattr(mismatch, "got") or len(mismatch.hints) == 1 and (
-                "holds the value expected" in mismatch.hints[0]):
+                "holds the value that belongs in" in mismatch.hints[0]):
             continue
         hint = relation(mismatch.variable, mismatch.expected, mismatch.got,
                         inputs, factors)
@@ -455,13 +455,13 @@ def _value_relation(variable, want, have, factors):
                 f"the step)")
     if want.ndim == 2 and want.shape[0] == want.shape[1] > 1 and _close(
             have, want.T) and not _close(want, want.T):
-        return (f"{variable} is the transpose of the expected value: a "
+        return (f"{variable} is the transpose of the right value: a "
                 f"missing or extra .T, or a product in the wrong order")
     factor = _constant_factor(want, have)
     if factor is not None and (want.size > 1 or _named(factor, factors)):
         return f"{variable} is {_name_factor(factor, factors)}"
     if _close(have, 1 - want) and not _close(want, 0.5):
-        return (f"{variable} is 1 minus the expected value: the "
+        return (f"{variable} is 1 minus the right value: the "
                 f"complement (an accuracy for an error rate, 1 - p for p)")
     offset = have - want
     if want.size > 1 and _close(offset, np.full_like(offset,
@@ -556,7 +556,7 @@ def _named(k, factors):
 def _name_factor(k, factors):
     """Describe the factor ``k`` by the mistake that explains it."""
     meaning = _named(k, factors) or "a scale factor is missing or extra"
-    return f"{_ratio(k)} the expected value: {meaning}"
+    return f"{_ratio(k)} the right value: {meaning}"
 
 
 def _ratio(k):
