@@ -244,3 +244,20 @@ def test_1_over_m_missing_in_dw_and_db_gets_a_hint_for_each():
     for part in parts.values():
         assert any(f"the average over the m = {m} examples is missing"
                    in hint for hint in part.hints)
+
+
+def test_hidden_tests_refuse_a_0d_array_where_a_float_is_promised():
+    """Does propagate returning db as a 0-d array (right in value) fail
+    the hidden tests, naming the promised Python float?"""
+    import numpy as np
+
+    assignment = Assignment.named("c1w2_logistic_regression")
+    reference = assignment.reference("propagate")
+
+    def propagate(w, b, X, Y):
+        grads, cost = reference(w, b, X, Y)
+        return {"dw": grads["dw"], "db": np.array(grads["db"])}, cost
+
+    failures = hidden_failures(assignment, "propagate", propagate)
+    assert failures and "grads['db']: expected a Python float" in (
+        failures[0])
