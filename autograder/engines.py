@@ -97,6 +97,7 @@ class FastEngine:
             return
         entry.score = grade.score
         entry.cell_errors = grade.cell_errors
+        entry.failed_cells = grade.failed_cells
         for result in grade.functions:
             entry.functions[result.name] = result.points
             entry.messages[result.name] = result.message

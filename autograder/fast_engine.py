@@ -62,6 +62,9 @@ class NotebookGrade:
 
     functions: list = field(default_factory=list)
     cell_errors: list = field(default_factory=list)
+    #: ``(cell number, error)`` of each failed cell, numbered as in the
+    #: notebook (from 1).
+    failed_cells: list = field(default_factory=list)
 
     @property
     def score(self):
@@ -95,18 +98,29 @@ def read_notebook(text):
     return notebook
 
 
+def _numbered_cells_to_run(notebook):
+    """``(cell number counted from 1, cell)`` of the cells run."""
+    code = [(number, cell) for number, cell in enumerate(notebook.cells, 1)
+            if cell.get("cell_type") == "code"]
+    tests = [index for index, (_, cell) in enumerate(code)
+             if _is_test_cell(cell)]
+    end = tests[-1] if tests else len(code)
+    return [(number, cell) for number, cell in code[:end]
+            if not _is_test_cell(cell)]
+
+
+def run_cell_numbers(notebook):
+    """The notebook's cell numbers (from 1) of :func:`cells_to_run`."""
+    return [number for number, _ in _numbered_cells_to_run(notebook)]
+
+
 def cells_to_run(notebook):
     """The code cells run before the tests, as plain Python source."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    code = [cell for cell in notebook.cells if cell.get("cell_type") == "code"]
-    tests = [index for index, cell in enumerate(code) if _is_test_cell(cell)]
-    end = tests[-1] if tests else len(code)
     transformer = TransformerManager()
     sources = []
-    for cell in code[:end]:
-        if _is_test_cell(cell):
-            continue
+    for _, cell in _numbered_cells_to_run(notebook):
         try:
             sources.append(transformer.transform_cell(cell.get("source", "")))
         except Exception:  # let the sandbox report the syntax error
@@ -291,12 +305,17 @@ def grade_notebook(context, notebook_text, run_job):
     SubmissionError
         When the notebook cannot be read or the sandbox gave up on it.
     """
+    numbers = run_cell_numbers(read_notebook(notebook_text))
     result = run_job(build_job(context, notebook_text))
     if "error" in result:
         raise SubmissionError(str(result["error"]))
     outcomes = result.get("functions", {})
+    errors = result.get("cells", [])
     grade = NotebookGrade(cell_errors=[str(error)[:300] for error in
-                                       result.get("cells", []) if error])
+                                       errors if error])
+    if isinstance(errors, list):
+        grade.failed_cells = [(number, str(error)[:300]) for number, error
+                              in zip(numbers, errors) if error]
     for spec in context.assignment.specs:
         outcome = outcomes.get(spec.name, {"error": "no result"})
         if not isinstance(outcome, dict):

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from autograder.course_folder import CourseFolder
+from autograder.diagnose import diagnose
 from autograder.engines import ENGINES
 from autograder.intake import read_source
 
@@ -32,6 +33,8 @@ class Entry:
     functions: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)
     cell_errors: list = field(default_factory=list)
+    failed_cells: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
 
 
 # --- Progress ----------------------------------------------------------------
@@ -105,5 +108,8 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     grader = ENGINES[engine](folder, jobs=jobs, scheduler=scheduler,
                              time_limit=time_limit)
     grader.grade(work, progress or (lambda done, total: None))
+    for submission, entry in work:
+        entry.problems = diagnose(assignment, submission.data,
+                                  entry.failed_cells)
     reports.write_all(folder, engine, entries, submissions.ignored)
     return entries

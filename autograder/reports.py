@@ -6,8 +6,10 @@ Every text that comes from a submission is HTML-escaped.
 """
 from __future__ import annotations
 
+import collections
 import html
 import json
+import statistics
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem
@@ -17,6 +19,10 @@ th, td { border-bottom: 1px solid #ddd; padding: .4rem .6rem;
 text-align: left; vertical-align: top; }
 pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
 .pass { color: #1a7f37; } .fail { color: #b42318; }
+.students th, .students td { font-size: .8rem; padding: .2rem .3rem; }
+.students th code { writing-mode: vertical-rl; }
+.problems td:nth-child(2) { color: #b42318; white-space: nowrap; }
+ul { margin: 0; padding-left: 1.2rem; }
 """
 
 
@@ -100,10 +106,22 @@ def write_gradescope(path, assignment, entry):
     path.write_text(json.dumps(result, indent=1))
 
 
+#: How many of the most common mistakes the summary lists per function.
+COMMON_MISTAKES = 3
+
+
 def summarize(assignment, engine, entries):
-    """The class summary as JSON-ready data."""
+    """The class summary as JSON-ready data.
+
+    Besides counts and pass rates it holds the mean and median score, the
+    most common mistakes of each function (from the comparators' hints,
+    else the failure's first line) and, per submission, its points per
+    function and its notebook-level problems
+    (:class:`autograder.diagnose.Problem` as dicts).
+    """
     specs = assignment.specs
     graded = [entry for entry in entries if entry.score is not None]
+    scores = [entry.score for entry in graded]
     pass_rates = {spec.name: (sum(entry.functions.get(spec.name, 0)
                                   == spec.points for entry in graded)
                               / len(graded) if graded else None)
@@ -112,13 +130,47 @@ def summarize(assignment, engine, entries):
         "assignment": assignment.slug, "engine": engine,
         "max_score": assignment.max_score,
         "counts": {"found": len(entries), "graded": len(graded),
-                   "errors": len(entries) - len(graded)},
+                   "errors": len(entries) - len(graded),
+                   "with_problems": sum(bool(e.problems) for e in entries)},
+        "mean": statistics.fmean(scores) if scores else None,
+        "median": statistics.median(scores) if scores else None,
+        "function_points": {spec.name: spec.points for spec in specs},
         "pass_rates": pass_rates,
+        "common_mistakes": {spec.name: common_mistakes(graded, spec.name)
+                            for spec in specs},
         "submissions": [{"student": e.student, "origin": e.origin,
                          "score": e.score, "max_score": e.max_score,
                          "error": e.error, "note": e.note,
-                         "functions": e.functions} for e in entries],
+                         "functions": e.functions,
+                         "problems": [problem.as_dict()
+                                      for problem in e.problems]}
+                        for e in entries],
     }
+
+
+def mistake_of(message):
+    """What one failure message says went wrong, for counting.
+
+    Its hints when it has any (``Hint: ...`` lines), else its first line
+    without the case label (``hidden case 3: ``).
+    """
+    hints = [line.strip()[len("Hint: "):] for line in message.splitlines()
+             if line.strip().startswith("Hint: ")]
+    if hints:
+        return hints
+    first = message.splitlines()[0] if message.strip() else "failed"
+    return [first.split(": ", 1)[-1][:120]]
+
+
+def common_mistakes(entries, name):
+    """``[mistake, how many submissions]`` pairs, most common first."""
+    counts = collections.Counter()
+    for entry in entries:
+        message = entry.messages.get(name, "")
+        if message:
+            counts.update(set(mistake_of(message)))
+    return [[mistake, count]
+            for mistake, count in counts.most_common(COMMON_MISTAKES)]
 
 
 def plot_histogram(path, entries, max_score):
@@ -145,28 +197,92 @@ def plot_histogram(path, entries, max_score):
 
 def summary_page(summary):
     """The class summary as an HTML page for the instructor."""
-    rates = "".join(
-        f"<tr><td><code>{name}</code></td><td>"
-        f"{'-' if rate is None else f'{100 * rate:.0f} %'}</td></tr>"
-        for name, rate in sorted(summary["pass_rates"].items(),
-                                 key=lambda item: item[1] or 0))
-    rows = "".join(_submission_row(s) for s in summary["submissions"])
     counts = summary["counts"]
     body = (f"<h1>{html.escape(summary['assignment'])}: class summary</h1>"
             f"<p>{counts['found']} submissions found, {counts['graded']} "
-            f"graded, {counts['errors']} with errors (engine: "
-            f"{summary['engine']}; maximum {summary['max_score']} points)."
-            f"</p><img src='histogram.png' alt='score histogram'>"
-            f"<h2>What the class struggles with</h2><table><tr><th>function"
-            f"</th><th>passed by</th></tr>{rates}</table>"
-            f"<h2>Submissions</h2><table><tr><th>student</th><th>score</th>"
-            f"<th>error or note</th></tr>{rows}</table>")
+            f"graded, {counts['errors']} with errors, "
+            f"{counts.get('with_problems', 0)} with problems to look at "
+            f"(engine: {summary['engine']}; maximum "
+            f"{summary['max_score']} points). {_mean_median(summary)}</p>"
+            f"<img src='histogram.png' alt='score histogram'>"
+            f"{_problems_section(summary)}"
+            f"<h2>What the class struggles with</h2>"
+            f"{_struggles_table(summary)}"
+            f"<h2>Submissions</h2>{_submissions_table(summary)}")
     return _page(f"{summary['assignment']} summary", body)
 
 
-def _submission_row(submission):
+def _mean_median(summary):
+    if summary.get("mean") is None:
+        return ""
+    return (f"Mean score {summary['mean']:.2f}, median "
+            f"{summary['median']:g}.")
+
+
+def _problems_section(summary):
+    rows = "".join(
+        f"<tr><td>{html.escape(s['student'])}</td>"
+        f"<td>{html.escape(problem['kind'])}</td>"
+        f"<td>{_place(problem)}</td>"
+        f"<td>{html.escape(problem['detail'])}</td></tr>"
+        for s in summary["submissions"] for problem in s.get("problems", []))
+    if not rows:
+        return "<h2>Problems</h2><p>No notebook-level problem found.</p>"
+    return (f"<h2>Problems</h2><table class='problems'><tr><th>student</th>"
+            f"<th>problem</th><th>where</th><th>what</th></tr>{rows}"
+            f"</table>")
+
+
+def _place(problem):
+    if problem.get("cell") is None:
+        return ""
+    line = f", line {problem['line']}" if problem.get("line") else ""
+    return f"cell {problem['cell']}{line}"
+
+
+def _struggles_table(summary):
+    rows = []
+    for name, rate in sorted(summary["pass_rates"].items(),
+                             key=lambda item: item[1] or 0):
+        mistakes = "".join(
+            f"<li>{html.escape(text)} ({count})</li>"
+            for text, count in summary.get("common_mistakes", {}).get(
+                name, []))
+        rows.append(f"<tr><td><code>{name}</code></td><td>"
+                    f"{'-' if rate is None else f'{100 * rate:.0f} %'}"
+                    f"</td><td><ul>{mistakes}</ul></td></tr>")
+    return (f"<table><tr><th>function</th><th>passed by</th>"
+            f"<th>most common mistakes (submissions)</th></tr>"
+            f"{''.join(rows)}</table>")
+
+
+def _submissions_table(summary):
+    """One row per student, one column per graded function."""
+    names = list(summary["pass_rates"])
+    header = "".join(f"<th><code>{name}</code></th>" for name in names)
+    rows = "".join(_submission_row(s, summary["function_points"])
+                   for s in summary["submissions"])
+    return (f"<table class='students'><tr><th>student</th><th>score</th>"
+            f"{header}<th>error, problems or note</th></tr>{rows}</table>")
+
+
+def _submission_row(submission, points):
+    names = list(points)
     score = submission["score"]
     shown = "" if score is None else f"{score:g}"
-    remark = submission["error"] or submission["note"]
+    cells = "".join(_points_cell(submission, name, points[name])
+                    for name in names)
+    remarks = [submission["error"]] + [
+        f"{p['kind']}" + (f" ({_place(p)})" if _place(p) else "")
+        for p in submission.get("problems", [])] + [submission["note"]]
+    remark = "; ".join(text for text in remarks if text)
     return (f"<tr><td>{html.escape(submission['student'])}</td>"
-            f"<td>{shown}</td><td>{html.escape(remark)}</td></tr>")
+            f"<td>{shown}</td>{cells}<td>{html.escape(remark)}</td></tr>")
+
+
+def _points_cell(submission, name, most):
+    if submission["score"] is None or name not in submission["functions"]:
+        return "<td></td>"
+    points = submission["functions"][name]
+    return (f"<td class='{'pass' if points == most else 'fail'}'>"
+            f"{points:g}</td>")

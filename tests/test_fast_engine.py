@@ -24,3 +24,22 @@ def test_fast_engine_matches_nbgraders_tests(slug):
             grade = grade_notebook(context, text, workers.run)
             fast = {result.name: result.points for result in grade.functions}
             assert fast == corpus.oracle_points(assignment, text), name
+
+
+def test_failed_cells_are_numbered_as_in_the_notebook():
+    """Does a failing cell come back with its notebook cell number?"""
+    import json
+
+    assignment = Assignment.named("c1w2_numpy_basics")
+    notebook = json.loads(assignment.exercise_notebook.read_text())
+    code = [number for number, cell in enumerate(notebook["cells"], 1)
+            if cell["cell_type"] == "code"]
+    target = code[0] + 1
+    notebook["cells"].insert(target - 1, {
+        "cell_type": "code", "metadata": {}, "source": "import torch\n",
+        "outputs": [], "execution_count": None})
+    with WorkerPool(1) as workers:
+        grade = grade_notebook(GradingContext(assignment),
+                               json.dumps(notebook), workers.run)
+    assert [number for number, _ in grade.failed_cells] == [target]
+    assert "ModuleNotFoundError" in grade.failed_cells[0][1]

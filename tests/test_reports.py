@@ -35,7 +35,8 @@ def test_summary_counts_rates_and_errors():
     """Does the summary count every entry and rate every function?"""
     assignment, entries = _entries()
     summary = reports.summarize(assignment, "fast", entries)
-    assert summary["counts"] == {"found": 3, "graded": 2, "errors": 1}
+    assert summary["counts"] == {"found": 3, "graded": 2, "errors": 1,
+                                 "with_problems": 0}
     assert summary["pass_rates"] == {name: 0.5 for name in
                                      assignment.function_names}
     assert json.loads(json.dumps(summary)) == summary
@@ -51,4 +52,51 @@ def test_gradescope_results_hold_every_function(tmp_path):
     result = json.loads(path.read_text())
     assert result["score"] == assignment.max_score
     assert [test["name"] for test in result["tests"]] == list(
+        assignment.function_names)
+
+
+def test_summary_has_mean_median_and_common_mistakes():
+    """Are mean, median and each function's most common hint counted?"""
+    assignment, (ada, bob, eve) = _entries()
+    name = assignment.function_names[0]
+    carl = Entry("carl", "carl.ipynb", assignment.max_score, score=1,
+                 functions={name: 0}, messages={
+                     name: "hidden case 2: s: values differ\n"
+                           "  Hint: forgot the minus sign"})
+    bob.messages[name] = ("hidden case 1: s: values differ\n"
+                          "  Hint: forgot the minus sign")
+    summary = reports.summarize(assignment, "fast", [ada, bob, eve, carl])
+    scores = [ada.score, bob.score, carl.score]
+    assert summary["mean"] == sum(scores) / 3
+    assert summary["median"] == sorted(scores)[1]
+    assert summary["common_mistakes"][name][0] == [
+        "forgot the minus sign", 2]
+    page = reports.summary_page(summary)
+    assert "forgot the minus sign (2)" in page
+
+
+def test_summary_page_lists_problems_with_cell_and_line():
+    """Does the page name each problem's kind, cell and line?"""
+    from autograder.diagnose import Problem
+
+    assignment, (ada, bob, eve) = _entries()
+    bob.problems = [Problem("syntax error", "invalid <syntax>", 4, 2)]
+    summary = reports.summarize(assignment, "fast", [ada, bob, eve])
+    assert summary["counts"]["with_problems"] == 1
+    [listed] = summary["submissions"][1]["problems"]
+    assert listed == {"kind": "syntax error", "detail": "invalid <syntax>",
+                      "cell": 4, "line": 2}
+    page = reports.summary_page(summary)
+    assert "cell 4, line 2" in page and "invalid &lt;syntax&gt;" in page
+
+
+def test_summary_page_has_a_student_by_function_table():
+    """Has the page one column per function, points per student?"""
+    assignment, entries = _entries()
+    page = reports.summary_page(reports.summarize(assignment, "fast",
+                                                  entries))
+    table = page[page.index("class='students'"):]
+    for name in assignment.function_names:
+        assert f"<th><code>{name}</code></th>" in table
+    assert table.count("<td class='pass'>1</td>") == len(
         assignment.function_names)
