@@ -9,7 +9,8 @@ course datasets [--force]
     Generate any missing data set and verify every file's checksums.
 course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
              [--scheduler ADDRESS] [--course DIR] [--report FILE]
-             [--time-limit SECONDS] [--roster CSV]
+             [--time-limit SECONDS] [--roster CSV] [--due DATETIME]
+             [--extensions CSV] [--late-policy POLICY] [--similarity]
     Grade every submission in SOURCE (an nbgrader submitted/ tree, or a
     Canvas, Moodle or Blackboard download, or a zip or folder of
     <student>_<anything>.ipynb files): scores into the gradebook,
@@ -91,10 +92,11 @@ def _grade(args):
 
     [assignment] = _assignments([args.slug])
     course = args.course or f"grading/{args.slug}"
+    late = _late_rules(args)
     try:
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
-                              args.time_limit, args.roster)
+                              args.time_limit, args.roster, late)
     except IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -102,8 +104,11 @@ def _grade(args):
     for entry in entries:
         score = ("error" if entry.score is None
                  else f"{entry.score:g}/{entry.max_score:g}")
+        remarks = [entry.error, entry.note] + [
+            str(problem) for problem in entry.problems] + [
+            entry.lateness.describe() if entry.lateness else ""]
         print(f"{entry.student:<{width}}  {score:>7}  "
-              f"{entry.error or entry.note}")
+              f"{'; '.join(text for text in remarks if text)}")
     summary = json.loads((Path(course) / "summary.json").read_text())
     for item in summary["ignored"]:
         print(f"ignored: {item['origin']}: {item['reason']}")
@@ -115,6 +120,30 @@ def _grade(args):
           f"file(s) ignored. Summary: {course}/summary.html; "
           f"grades: {course}/grades.csv; feedback: {course}/feedback/")
     return 1 if counts["errors"] else 0
+
+
+def _late_rules(args):
+    """The due date, extensions and policy of ``course grade``, or None."""
+    from autograder.late import (
+        LateRules,
+        LateWorkError,
+        load_extensions,
+        parse_policy,
+        parse_time,
+    )
+
+    if args.due is None:
+        if args.extensions or args.late_policy != "none":
+            raise _UsageError("--extensions and --late-policy need --due "
+                              "DATETIME (the assignment's due date)")
+        return None
+    try:
+        due = parse_time(args.due)
+        return LateRules(due, parse_policy(args.late_policy),
+                         load_extensions(args.extensions, due)
+                         if args.extensions else {})
+    except LateWorkError as error:
+        raise _UsageError(str(error)) from None
 
 
 def _mutants(args):
@@ -228,6 +257,23 @@ def parser():
                        help="map LMS names or ids to student ids "
                             "(columns student_id,lms_name,lms_id); "
                             "submissions it does not know are refused")
+    grade.add_argument("--due", metavar="DATETIME",
+                       help="the due date, e.g. 2026-10-01T23:59 (local "
+                            "time) or 2026-10-01T21:59Z; later "
+                            "submissions are late")
+    grade.add_argument("--extensions", metavar="CSV",
+                       help="per-student extensions (columns student_id "
+                            "and due or extra_hours)")
+    grade.add_argument("--late-policy", default="none", metavar="POLICY",
+                       help="none (default), zero, per-hour:P, per-day:P "
+                            "(P points or P%% of the maximum), "
+                            "zero-after:H; comma-separated, e.g. "
+                            "per-day:10%%,zero-after:72h")
+    grade.add_argument("--similarity", action="store_true",
+                       help="also write similarity.html: pairs of "
+                            "submissions with alike graded code or the "
+                            "same wrong outputs (evidence to review, "
+                            "not a verdict)")
     grade.set_defaults(run=_grade)
 
     mutants = commands.add_parser(

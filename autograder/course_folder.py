@@ -188,6 +188,32 @@ class CourseFolder:
                 grade.needs_manual_grade = False
             book.db.commit()
 
+    def record_lateness(self, student, class_due, lateness):
+        """Store a submission's time, extension and late penalty the way
+        nbgrader's ``AssignLatePenalties`` does, so that its exports and
+        feedback subtract the penalty.
+
+        Parameters
+        ----------
+        student : str
+        class_due : datetime
+            The assignment's due date (aware), before extensions.
+        lateness : autograder.late.Lateness
+        """
+        from autograder.late import utc_naive
+
+        with self.gradebook() as book:
+            book.update_or_create_assignment(
+                self.slug, duedate=utc_naive(class_due))
+            submission = book.update_or_create_submission(self.slug, student)
+            submission.extension = lateness.extension
+            if lateness.submitted_at is not None:
+                submission.timestamp = utc_naive(lateness.submitted_at)
+            notebook = book.find_submission_notebook(self.slug, self.slug,
+                                                     student)
+            notebook.late_submission_penalty = lateness.penalty or None
+            book.db.commit()
+
     def register_students(self, students):
         """Make students known to the gradebook, so exports list them."""
         with self.gradebook() as book:

@@ -35,6 +35,10 @@ class Entry:
     cell_errors: list = field(default_factory=list)
     failed_cells: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    #: The score before any late penalty (``score`` is after it).
+    raw_score: float | None = None
+    #: :class:`autograder.late.Lateness`, when a due date was given.
+    lateness: object = None
 
 
 # --- Progress ----------------------------------------------------------------
@@ -67,7 +71,8 @@ def progress_printer(stream=sys.stderr, width=30):
 # --- The whole class ---------------------------------------------------------
 
 def grade_class(assignment, source, course, engine="fast", jobs=1,
-                scheduler=None, progress=None, time_limit=120, roster=None):
+                scheduler=None, progress=None, time_limit=120, roster=None,
+                late=None):
     """Grade every submission in ``source`` and write every output.
 
     Parameters
@@ -87,6 +92,8 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     roster : path-like or None
         A CSV that maps LMS names and ids to student ids (see
         :func:`autograder.intake.load_roster`).
+    late : autograder.late.LateRules or None
+        The due date, extensions and late policy; None: no due date.
 
     Returns
     -------
@@ -111,5 +118,17 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     for submission, entry in work:
         entry.problems = diagnose(assignment, submission.data,
                                   entry.failed_cells)
+        entry.raw_score = entry.score
+        if late is not None and entry.score is not None:
+            apply_late_rules(late, folder, submission, entry)
     reports.write_all(folder, engine, entries, submissions.ignored)
     return entries
+
+
+def apply_late_rules(late, folder, submission, entry):
+    """Assess one graded entry against the due date; record the penalty
+    in the gradebook and take it off ``entry.score``."""
+    entry.lateness = late.assess(entry.student, submission.submitted_at,
+                                 entry.raw_score, entry.max_score)
+    entry.score = max(0.0, entry.raw_score - entry.lateness.penalty)
+    folder.record_lateness(entry.student, late.due, entry.lateness)

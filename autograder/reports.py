@@ -80,8 +80,9 @@ def write_feedback(path, assignment, entry):
             f"{spec.points}</td><td><pre>{html.escape(message)}</pre></td>"
             f"</tr>")
     notes = "".join(f"<p>{html.escape(text)}</p>" for text in
-                    [entry.note] + [f"A cell raised {error}" for error in
-                                    entry.cell_errors] if text)
+                    [entry.note, _late_sentence(entry)]
+                    + [f"A cell raised {error}" for error in
+                       entry.cell_errors] if text)
     body = (f"<h1>{html.escape(slug)}: feedback for "
             f"{html.escape(entry.student)}</h1>"
             f"<p>Score: <strong>{entry.score:g} / {entry.max_score:g}"
@@ -94,14 +95,29 @@ def write_feedback(path, assignment, entry):
     path.write_text(_page(f"{slug} feedback", body))
 
 
+def _late_sentence(entry):
+    """'' when on time or no due date; else what lateness cost."""
+    if not entry.lateness or not entry.lateness.describe():
+        return ""
+    sentence = entry.lateness.describe()
+    if entry.lateness.penalty:
+        sentence += (f" (score before the penalty: "
+                     f"{entry.raw_score:g})")
+    return sentence[0].upper() + sentence[1:] + "."
+
+
 def write_gradescope(path, assignment, entry):
     """One learner's ``results.json`` in Gradescope's format."""
     tests = [{"name": spec.name, "score": entry.functions.get(spec.name, 0),
               "max_score": spec.points,
               "output": entry.messages.get(spec.name, ""),
               "visibility": "visible"} for spec in assignment.specs]
+    output = " ".join(text for text in (entry.error, entry.note,
+                                        _late_sentence(entry)) if text)
     result = {"score": entry.score or 0, "tests": tests,
-              "output": entry.error or entry.note or "Graded."}
+              "output": output or "Graded."}
+    if entry.lateness:
+        result["extra_data"] = {"late": entry.lateness.as_dict()}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=1))
 
@@ -131,21 +147,27 @@ def summarize(assignment, engine, entries):
         "max_score": assignment.max_score,
         "counts": {"found": len(entries), "graded": len(graded),
                    "errors": len(entries) - len(graded),
-                   "with_problems": sum(bool(e.problems) for e in entries)},
+                   "with_problems": sum(bool(e.problems) for e in entries),
+                   "late": sum(bool(e.lateness and e.lateness.seconds_late)
+                               for e in entries)},
         "mean": statistics.fmean(scores) if scores else None,
         "median": statistics.median(scores) if scores else None,
         "function_points": {spec.name: spec.points for spec in specs},
         "pass_rates": pass_rates,
         "common_mistakes": {spec.name: common_mistakes(graded, spec.name)
                             for spec in specs},
-        "submissions": [{"student": e.student, "origin": e.origin,
-                         "score": e.score, "max_score": e.max_score,
-                         "error": e.error, "note": e.note,
-                         "functions": e.functions,
-                         "problems": [problem.as_dict()
-                                      for problem in e.problems]}
-                        for e in entries],
+        "submissions": [_submission_summary(e) for e in entries],
     }
+
+
+def _submission_summary(entry):
+    return {"student": entry.student, "origin": entry.origin,
+            "score": entry.score, "raw_score": entry.raw_score,
+            "max_score": entry.max_score, "error": entry.error,
+            "note": entry.note, "functions": entry.functions,
+            "late": entry.lateness.as_dict() if entry.lateness else None,
+            "late_note": entry.lateness.describe() if entry.lateness else "",
+            "problems": [problem.as_dict() for problem in entry.problems]}
 
 
 def mistake_of(message):
@@ -201,7 +223,8 @@ def summary_page(summary):
     body = (f"<h1>{html.escape(summary['assignment'])}: class summary</h1>"
             f"<p>{counts['found']} submissions found, {counts['graded']} "
             f"graded, {counts['errors']} with errors, "
-            f"{counts.get('with_problems', 0)} with problems to look at "
+            f"{counts.get('with_problems', 0)} with problems to look at, "
+            f"{counts.get('late', 0)} late "
             f"(engine: {summary['engine']}; maximum "
             f"{summary['max_score']} points). {_mean_median(summary)}</p>"
             f"<img src='histogram.png' alt='score histogram'>"
@@ -268,13 +291,17 @@ def _submissions_table(summary):
 
 def _submission_row(submission, points):
     names = list(points)
-    score = submission["score"]
+    score, late = submission["score"], submission.get("late")
     shown = "" if score is None else f"{score:g}"
+    if late and late["penalty"]:
+        shown += f" ({submission['raw_score']:g} &minus; {late['penalty']:g}"
+        shown += " late)"
     cells = "".join(_points_cell(submission, name, points[name])
                     for name in names)
     remarks = [submission["error"]] + [
         f"{p['kind']}" + (f" ({_place(p)})" if _place(p) else "")
-        for p in submission.get("problems", [])] + [submission["note"]]
+        for p in submission.get("problems", [])] + [
+        submission["note"], submission.get("late_note", "")]
     remark = "; ".join(text for text in remarks if text)
     return (f"<tr><td>{html.escape(submission['student'])}</td>"
             f"<td>{shown}</td>{cells}<td>{html.escape(remark)}</td></tr>")
