@@ -96,7 +96,8 @@ def _grade(args):
     try:
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
-                              args.time_limit, args.roster, late)
+                              args.time_limit, args.roster, late,
+                              args.similarity)
     except IntakeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -115,6 +116,12 @@ def _grade(args):
     if args.report:
         Path(args.report).write_text(json.dumps(summary, indent=1))
     counts = summary["counts"]
+    if args.similarity:
+        found = summary["similarity"]
+        print(f"similarity evidence: {len(found['alike_code'])} pair(s) "
+              f"with alike code, {len(found['same_wrong_outputs'])} "
+              f"group(s) with the same wrong outputs: "
+              f"{course}/similarity.html (evidence, not a verdict)")
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
           f"file(s) ignored. Summary: {course}/summary.html; "

@@ -101,6 +101,8 @@ class FastEngine:
         for result in grade.functions:
             entry.functions[result.name] = result.points
             entry.messages[result.name] = result.message
+            if result.output_digest:
+                entry.wrong_outputs[result.name] = result.output_digest
         self.course.record_scores(entry.student, entry.functions)
 
 

@@ -54,6 +54,9 @@ class FunctionResult:
     points: float
     max_points: float
     message: str = ""
+    #: For a failed function whose hidden calls all returned: a digest of
+    #: those outputs (identical wrong outputs are similarity evidence).
+    output_digest: str = ""
 
 
 @dataclass
@@ -320,8 +323,30 @@ def grade_notebook(context, notebook_text, run_job):
         outcome = outcomes.get(spec.name, {"error": "no result"})
         if not isinstance(outcome, dict):
             outcome = {"error": "malformed result"}
-        grade.functions.append(judge_function(context, spec, outcome))
+        result = judge_function(context, spec, outcome)
+        if result.points < result.max_points:
+            result.output_digest = hidden_output_digest(
+                context.cases[spec.name], outcome)
+        grade.functions.append(result)
     return grade
+
+
+def hidden_output_digest(cases, outcome):
+    """A digest of the outputs of the hidden cases, or '' when a call
+    raised or the outcome is malformed."""
+    import hashlib
+
+    calls = outcome.get("calls")
+    if not isinstance(calls, list) or len(calls) != len(cases):
+        return ""
+    hidden = [call for case, call in zip(cases, calls)
+              if not case.label.startswith("visible check")]
+    if not hidden or any(not isinstance(call, dict) or call.get("error")
+                         for call in hidden):
+        return ""
+    text = json.dumps([call.get("output") for call in hidden],
+                      sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 # --- Worker pools ------------------------------------------------------------

@@ -35,6 +35,8 @@ class Entry:
     cell_errors: list = field(default_factory=list)
     failed_cells: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    #: Failed function -> digest of its hidden outputs (fast engine).
+    wrong_outputs: dict = field(default_factory=dict)
     #: The score before any late penalty (``score`` is after it).
     raw_score: float | None = None
     #: :class:`autograder.late.Lateness`, when a due date was given.
@@ -72,7 +74,7 @@ def progress_printer(stream=sys.stderr, width=30):
 
 def grade_class(assignment, source, course, engine="fast", jobs=1,
                 scheduler=None, progress=None, time_limit=120, roster=None,
-                late=None):
+                late=None, similarity=False):
     """Grade every submission in ``source`` and write every output.
 
     Parameters
@@ -94,6 +96,8 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
         :func:`autograder.intake.load_roster`).
     late : autograder.late.LateRules or None
         The due date, extensions and late policy; None: no due date.
+    similarity : bool
+        Also write ``similarity.html`` (see :mod:`autograder.similarity`).
 
     Returns
     -------
@@ -121,8 +125,28 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
         entry.raw_score = entry.score
         if late is not None and entry.score is not None:
             apply_late_rules(late, folder, submission, entry)
-    reports.write_all(folder, engine, entries, submissions.ignored)
+    summary = reports.write_all(folder, engine, entries,
+                                submissions.ignored)
+    if similarity:
+        write_similarity(folder, summary, work)
     return entries
+
+
+def write_similarity(folder, summary, work):
+    """Write ``similarity.html`` and add its findings to
+    ``summary.json``."""
+    import json
+
+    from autograder import similarity as evidence
+
+    graded = [(s, e) for s, e in work if e.score is not None]
+    found = evidence.evidence(folder.assignment,
+                              [entry for _, entry in graded],
+                              {e.student: s.data for s, e in graded})
+    (folder.root / "similarity.html").write_text(
+        evidence.similarity_page(folder.slug, found))
+    summary["similarity"] = evidence.to_json(found)
+    (folder.root / "summary.json").write_text(json.dumps(summary, indent=1))
 
 
 def apply_late_rules(late, folder, submission, entry):
