@@ -181,6 +181,10 @@ def mistake_of(message):
     if hints:
         return hints
     first = message.splitlines()[0] if message.strip() else "failed"
+    if ": raised NotImplementedError" in first:
+        return ["not attempted (the stub raises NotImplementedError)"]
+    if ": raised " in first:
+        return ["raised " + first.split(": raised ", 1)[1].split(":")[0]]
     return [first.split(": ", 1)[-1][:120]]
 
 

@@ -27,7 +27,6 @@ import contextlib
 import inspect
 import io
 import json
-import re
 import sys
 import types
 
@@ -295,17 +294,25 @@ def alternative(assignment):
         if functions})
 
 
+class _Renamer(ast.NodeTransformer):
+    """Renames the local variables of functions (not their arguments)."""
+
+    def visit_FunctionDef(self, node):
+        stored = {name.id for name in ast.walk(node)
+                  if isinstance(name, ast.Name)
+                  and isinstance(name.ctx, ast.Store)}
+        for name in ast.walk(node):
+            if isinstance(name, ast.Name) and name.id in stored:
+                name.id = f"my_{name.id}_2"
+        return node
+
+
 def _renamed_cell(source):
-    tree = ast.parse(source)
-    stored = {node.id for function in ast.walk(tree)
-              if isinstance(function, ast.FunctionDef)
-              for node in ast.walk(function)
-              if isinstance(node, ast.Name) and isinstance(node.ctx,
-                                                           ast.Store)}
-    for name in sorted(stored, key=len, reverse=True):
-        source = re.sub(rf"\b{re.escape(name)}\b", f"my_{name}_2", source)
-    source = re.sub(r"#[^\n]*", "# worked this out myself", source)
-    return source.replace("\n\n", "\n\n\n")
+    """The cell with renamed locals, new layout and other comments."""
+    code = ast.unparse(_Renamer().visit(ast.parse(source)))
+    lines = [f"{line}  # worked this out myself" if line.strip().startswith(
+        ("return", "for")) else line for line in code.splitlines()]
+    return "\n\n".join(lines) + "\n"
 
 
 def renamed_copy(assignment, notebook_text):

@@ -255,6 +255,7 @@ def test_cli_applies_the_late_policy_and_extensions(term_class):
     header = rows["student_id"]
     late = dict(zip(header, rows["late-3h"]))
     assert float(late["late_submission_penalty"]) == 3
+    assert float(late["raw_score"]) == top
     assert float(late["score"]) == top - 3
     feedback = (course / "feedback" / "late-3h" / slug /
                 "feedback.html").read_text()

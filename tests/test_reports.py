@@ -1,6 +1,8 @@
 """Reports: what learners and instructors read after grading."""
 import json
 
+import pytest
+
 from autograder import reports
 from autograder.assignment import Assignment
 from autograder.grade import Entry
@@ -36,7 +38,7 @@ def test_summary_counts_rates_and_errors():
     assignment, entries = _entries()
     summary = reports.summarize(assignment, "fast", entries)
     assert summary["counts"] == {"found": 3, "graded": 2, "errors": 1,
-                                 "with_problems": 0}
+                                 "with_problems": 0, "late": 0}
     assert summary["pass_rates"] == {name: 0.5 for name in
                                      assignment.function_names}
     assert json.loads(json.dumps(summary)) == summary
@@ -100,3 +102,18 @@ def test_summary_page_has_a_student_by_function_table():
         assert f"<th><code>{name}</code></th>" in table
     assert table.count("<td class='pass'>1</td>") == len(
         assignment.function_names)
+
+
+@pytest.mark.parametrize("message, mistake", [
+    ("hidden case 2: s: values differ\n  Hint: forgot the minus sign",
+     ["forgot the minus sign"]),
+    ("visible check: x [3, 2]: raised NotImplementedError: ",
+     ["not attempted (the stub raises NotImplementedError)"]),
+    ("hidden case 1: raised TypeError: bad operand", ["raised TypeError"]),
+    ("hidden case 1: dW: shape (3, 2), expected (2, 3)",
+     ["dW: shape (3, 2), expected (2, 3)"]),
+])
+def test_mistake_is_the_hint_or_the_failure_without_its_case(message,
+                                                             mistake):
+    """Is a failure counted by its hint, else by what failed?"""
+    assert reports.mistake_of(message) == mistake
