@@ -196,13 +196,21 @@ class CourseFolder:
         Parameters
         ----------
         student : str
-        class_due : datetime
+        class_due : datetime or None
             The assignment's due date (aware), before extensions.
-        lateness : autograder.late.Lateness
+        lateness : autograder.late.Lateness or None
+            None (no due date this run) clears an earlier penalty, as
+            nbgrader's autograde does.
         """
         from autograder.late import utc_naive
 
         with self.gradebook() as book:
+            if lateness is None:
+                book.find_submission_notebook(
+                    self.slug, self.slug, student).late_submission_penalty \
+                    = None
+                book.db.commit()
+                return
             book.update_or_create_assignment(
                 self.slug, duedate=utc_naive(class_due))
             submission = book.update_or_create_submission(self.slug, student)

@@ -125,6 +125,8 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
         entry.raw_score = entry.score
         if late is not None and entry.score is not None:
             apply_late_rules(late, folder, submission, entry)
+        elif entry.score is not None:
+            folder.record_lateness(entry.student, None, None)
     summary = reports.write_all(folder, engine, entries,
                                 submissions.ignored)
     if similarity:

@@ -70,3 +70,31 @@ def test_autograde_of_a_missing_submission_is_a_named_error(course):
     """Does autograde of a student with no submission raise its error?"""
     with pytest.raises(NbgraderError, match="nbgrader: "):
         course.autograde("nobody")
+
+
+def test_late_penalty_reaches_nbgraders_export_and_can_be_cleared(course):
+    """Is a recorded late penalty subtracted by nbgrader's export, and gone
+    after a run without a due date?"""
+    from datetime import datetime, timedelta, timezone
+
+    from autograder.late import LateRules, parse_policy
+
+    points = {name: 1 for name in course.assignment.function_names}
+    course.record_scores("dan", points)
+    due = datetime(2026, 10, 1, 23, 0, tzinfo=timezone.utc)
+    lateness = LateRules(due, parse_policy("per-hour:2")).assess(
+        "dan", due + timedelta(minutes=90), len(points), len(points))
+    course.record_lateness("dan", due, lateness)
+
+    def exported():
+        course.export_csv(course.root / "grades.csv")
+        with open(course.root / "grades.csv", newline="") as file:
+            return {row["student_id"]: row
+                    for row in csv.DictReader(file)}["dan"]
+
+    row = exported()
+    assert float(row["late_submission_penalty"]) == 4
+    assert float(row["score"]) == len(points) - 4
+    assert row["timestamp"].startswith("2026-10-02 00:30")
+    course.record_lateness("dan", None, None)
+    assert float(exported()["score"]) == len(points)
