@@ -3,10 +3,11 @@
 Two kinds of evidence, never a verdict:
 
 * **alike graded code**: the graded functions of two submissions share
-  most of their winnowed fingerprints once names, comments, strings and
-  layout are filtered out (copydetect's tokenizer and winnowing, the
-  method of Moss). The release's stubs are boilerplate: an untouched
-  notebook matches nobody.
+  most of their winnowed fingerprints once layout, comments, docstrings
+  and redundant parentheses are normalized (Python's AST printed back)
+  and names and strings are filtered out (copydetect's tokenizer and
+  winnowing, the method of Moss). The release's stubs are boilerplate:
+  an untouched notebook matches nobody.
 * **the same wrong outputs**: two submissions whose failing function
   returned exactly the same values on every hidden random case. A common
   mistake makes many submissions agree, so each group says how many
@@ -34,9 +35,10 @@ from copydetect.utils import highlight_overlap
 #: GUARANTEE are always found.
 NOISE, GUARANTEE = 25, 30
 #: Both submissions must share at least this part of their graded code
-#: (measured on every assignment: a solution and its copy with renamed
-#: variables, other comments and blank lines share 1.00; the solution and
-#: the mutants modules' correct alternatives share 0.00 to 0.26).
+#: (measured on every assignment, tests/test_similarity.py: a solution
+#: and its copy with renamed variables, other comments and layout share
+#: 1.00; the solution and the mutants modules' correct alternatives share
+#: 0.00 to 0.27).
 THRESHOLD = 0.75
 #: Groups of identical wrong outputs larger than this are listed as
 #: common mistakes, not as pairs.
@@ -46,7 +48,8 @@ MAX_GROUP = 3
 # --- The graded code of a submission -----------------------------------------
 
 def graded_code(data, names):
-    """The source of each graded function, as the learner wrote it.
+    """The code of each graded function, normalized (see
+    :func:`normalized`).
 
     Parameters
     ----------
@@ -58,8 +61,8 @@ def graded_code(data, names):
     Returns
     -------
     dict
-        Name -> source text of its last top-level definition (the one
-        that runs); functions not found are left out.
+        Name -> code of its last top-level definition (the one that
+        runs); functions not found are left out.
     """
     try:
         cells = json.loads(data)["cells"]
@@ -77,21 +80,20 @@ def graded_code(data, names):
             continue
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and node.name in names:
-                found[node.name] = _without_docstring(source, node)
+                found[node.name] = normalized(node)
     return found
 
 
-def _without_docstring(source, function):
-    """The function's source without its docstring (the release's text,
-    which every learner has)."""
-    lines = source.splitlines()
-    first = function.body[0]
-    keep = range(function.lineno - 1, function.end_lineno)
-    if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
-            and isinstance(first.value.value, str) and len(function.body) > 1):
-        skipped = range(first.lineno - 1, first.end_lineno)
-        keep = [index for index in keep if index not in skipped]
-    return "\n".join(lines[index] for index in keep)
+def normalized(function):
+    """A function's code as the AST prints it: one layout, no comments,
+    no redundant parentheses, no docstring (the release's text, which
+    every learner has)."""
+    body = function.body
+    if (len(body) > 1 and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        function.body = body[1:]
+    return ast.unparse(function)
 
 
 def joined(functions, names):
@@ -217,7 +219,9 @@ def similarity_page(slug, found):
             f"learners before drawing any conclusion.</p>"
             f"<h2>Alike graded code</h2><p>Names, comments, strings and "
             f"layout are ignored; the code of the release is not counted. "
-            f"Highlighted: the code found in both.</p>{pairs}"
+            f"Each code is shown reformatted (one layout, no comments or "
+            f"docstrings); highlighted: the code found in both.</p>"
+            f"{pairs}"
             f"<h2>Identical wrong outputs on hidden cases</h2>"
             f"{_outputs_table(found['outputs'])}")
     return _page(f"{slug} similarity", body).replace(

@@ -2,7 +2,7 @@
 import pytest
 
 from autograder import similarity
-from autograder.assignment import Assignment
+from autograder.assignment import Assignment, assignments
 from autograder.grade import Entry
 from tests import corpus
 
@@ -44,9 +44,9 @@ def test_copied_pair_is_found_and_independent_work_is_not(class_codes):
 
 def test_renaming_does_not_hide_a_copy(class_codes):
     """Does the copy differ in text yet share its fingerprints?"""
-    _, _, stubs, codes = class_codes
-    assert codes["copy"] != codes["orig"]
-    assert "my_" in codes["copy"] and "worked this out" in codes["copy"]
+    _, notebooks, stubs, codes = class_codes
+    assert codes["copy"] != codes["orig"] and "my_" in codes["copy"]
+    assert "worked this out" in notebooks["copy"]
     [pair] = similarity.alike_pairs({"orig": codes["orig"],
                                      "copy": codes["copy"]}, stubs)
     assert min(pair.shares) > 0.9
@@ -91,3 +91,28 @@ def test_page_shows_both_codes_and_says_it_is_no_verdict(class_codes):
     assert "copy&lt;b&gt;" in page and "copy<b>" not in page
     assert similarity.to_json(found)["alike_code"][0]["students"] == [
         "copy<b>", "orig"]
+
+
+def _codes(assignment, notebook_text):
+    names = assignment.function_names
+    return similarity.joined(similarity.graded_code(
+        notebook_text.encode(), names), names)
+
+
+@pytest.mark.parametrize("slug", [a.slug for a in assignments()])
+def test_threshold_separates_copies_from_independent_work(slug):
+    """On every assignment: is a disguised copy of the solution above the
+    threshold, and a correct alternative below it?"""
+    assignment = Assignment.named(slug)
+    solution = corpus._replace(assignment, {})
+    codes = {"solution": _codes(assignment, solution),
+             "copy": _codes(assignment,
+                            corpus.renamed_copy(assignment, solution)),
+             "alternative": _codes(assignment,
+                                   corpus.alternative(assignment))}
+    stubs = _codes(assignment, assignment.exercise_notebook.read_text())
+    shares = {pair.students: min(pair.shares) for pair in
+              similarity.alike_pairs(codes, stubs, 0.0)}
+    assert shares[("copy", "solution")] >= similarity.THRESHOLD
+    assert shares[("alternative", "solution")] < similarity.THRESHOLD
+    assert shares[("alternative", "copy")] < similarity.THRESHOLD
