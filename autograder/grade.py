@@ -139,6 +139,7 @@ def write_similarity(folder, summary, work):
     ``summary.json``."""
     import json
 
+    from autograder import reports
     from autograder import similarity as evidence
 
     graded = [(s, e) for s, e in work if e.score is not None]
@@ -149,6 +150,7 @@ def write_similarity(folder, summary, work):
         evidence.similarity_page(folder.slug, found))
     summary["similarity"] = evidence.to_json(found)
     (folder.root / "summary.json").write_text(json.dumps(summary, indent=1))
+    (folder.root / "summary.html").write_text(reports.summary_page(summary))
 
 
 def apply_late_rules(late, folder, submission, entry):

@@ -235,8 +235,20 @@ def summary_page(summary):
             f"{_problems_section(summary)}"
             f"<h2>What the class struggles with</h2>"
             f"{_struggles_table(summary)}"
-            f"<h2>Submissions</h2>{_submissions_table(summary)}")
+            f"<h2>Submissions</h2>{_submissions_table(summary)}"
+            f"{_similarity_section(summary)}")
     return _page(f"{summary['assignment']} summary", body)
+
+
+def _similarity_section(summary):
+    found = summary.get("similarity")
+    if found is None:
+        return ""
+    return (f"<h2>Similarity evidence</h2><p>{len(found['alike_code'])} "
+            f"pair(s) with alike graded code and "
+            f"{len(found['same_wrong_outputs'])} group(s) with the same "
+            f"wrong outputs: see <a href='similarity.html'>similarity.html"
+            f"</a>. Evidence to review, not a verdict.</p>")
 
 
 def _mean_median(summary):

@@ -280,3 +280,4 @@ def test_cli_similarity_pairs_only_the_copy(term_class):
     page = (course / "similarity.html").read_text()
     assert "not a verdict" in page and "<mark>" in page
     assert "similarity.html (evidence, not a verdict)" in result.stdout
+    assert "href='similarity.html'" in (course / "summary.html").read_text()
