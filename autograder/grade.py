@@ -157,6 +157,7 @@ def apply_late_rules(late, folder, submission, entry):
     """Assess one graded entry against the due date; record the penalty
     in the gradebook and take it off ``entry.score``."""
     entry.lateness = late.assess(entry.student, submission.submitted_at,
-                                 entry.raw_score, entry.max_score)
+                                 entry.raw_score, entry.max_score,
+                                 submission.late_marker)
     entry.score = max(0.0, entry.raw_score - entry.lateness.penalty)
     folder.record_lateness(entry.student, late.due, entry.lateness)

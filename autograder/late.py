@@ -219,6 +219,8 @@ class Lateness:
     seconds_late : float
     penalty : float
         Points taken off the raw score.
+    marked_late : bool
+        The LMS marked the file late (Canvas's ``LATE``).
     """
 
     due: datetime
@@ -226,9 +228,13 @@ class Lateness:
     submitted_at: datetime | None
     seconds_late: float = 0.0
     penalty: float = 0.0
+    marked_late: bool = False
 
     def describe(self):
         """A sentence for feedback and summaries; '' when on time."""
+        if self.submitted_at is None and self.marked_late:
+            return ("marked late by the LMS, whose file name gives no "
+                    "time: not penalised (check the time in the LMS)")
         if self.submitted_at is None:
             return ("no submission time in the download: not checked for "
                     "lateness")
@@ -262,7 +268,8 @@ class LateRules:
     policy: LatePolicy = LatePolicy()
     extensions: dict = field(default_factory=dict)
 
-    def assess(self, student, submitted_at, score, max_score):
+    def assess(self, student, submitted_at, score, max_score,
+               marked_late=False):
         """The :class:`Lateness` of one graded submission.
 
         Parameters
@@ -271,11 +278,13 @@ class LateRules:
         submitted_at : datetime or None
         score, max_score : float
             The raw score and the assignment's maximum.
+        marked_late : bool
+            The LMS marked it late (used only when there is no time).
         """
         extension = self.extensions.get(student, timedelta(0))
         due = self.due + extension
         if submitted_at is None:
-            return Lateness(due, extension, None)
+            return Lateness(due, extension, None, marked_late=marked_late)
         submitted_at = aware(submitted_at)
         seconds = max(0.0, (submitted_at - due).total_seconds())
         return Lateness(due, extension, submitted_at, seconds,

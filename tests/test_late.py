@@ -76,6 +76,9 @@ def test_no_submission_time_is_said_not_guessed():
     """Is a submission without a time left unpenalised, and said so?"""
     late = LateRules(DUE, parse_policy("zero")).assess("ada", None, 7, 10)
     assert late.penalty == 0 and "no submission time" in late.describe()
+    marked = LateRules(DUE, parse_policy("zero")).assess(
+        "ada", None, 7, 10, marked_late=True)
+    assert marked.penalty == 0 and "marked late" in marked.describe()
 
 
 @pytest.mark.parametrize("text, problem", [
