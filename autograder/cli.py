@@ -16,6 +16,10 @@ course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
     feedback, grades.csv, Gradescope results and a summary. Exit status
     0 when every submission got a score, 1 when some ended in an error,
     2 for a usage error or an unreadable SOURCE or roster.
+course gradescope SLUG [-o OUT.zip]
+    Build the assignment's Gradescope autograder zip (setup.sh,
+    run_autograder and the files grading needs; default
+    grading/SLUG-gradescope.zip).
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -115,6 +119,21 @@ def _grade(args):
           f"file(s) ignored. Summary: {course}/summary.html; "
           f"grades: {course}/grades.csv; feedback: {course}/feedback/")
     return 1 if counts["errors"] else 0
+
+
+def _gradescope(args):
+    from autograder.gradescope import build_zip
+
+    [assignment] = _assignments([args.slug])
+    out = Path(args.out or f"grading/{args.slug}-gradescope.zip")
+    try:
+        names = build_zip(assignment, out)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({len(names)} files): upload it as the "
+          f"assignment's autograder on Gradescope (base image Ubuntu 22.04)")
+    return 0
 
 
 def _mutants(args):
@@ -229,6 +248,14 @@ def parser():
                             "(columns student_id,lms_name,lms_id); "
                             "submissions it does not know are refused")
     grade.set_defaults(run=_grade)
+
+    gradescope = commands.add_parser(
+        "gradescope", help="build the Gradescope autograder zip of SLUG")
+    gradescope.add_argument("slug", metavar="SLUG", help="the assignment")
+    gradescope.add_argument("-o", "--out", metavar="OUT.zip",
+                            help="where to write the zip (default "
+                                 "grading/SLUG-gradescope.zip)")
+    gradescope.set_defaults(run=_gradescope)
 
     mutants = commands.add_parser(
         "mutants", help="show how many mutants the hidden tests kill")

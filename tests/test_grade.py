@@ -137,7 +137,7 @@ def test_outputs_exist_and_hide_hidden_tests(cli_class):
                           "results.json").read_text())
     assert results["score"] == summary["max_score"]
     assignment = Assignment.named(slug)
-    assert len(results["tests"]) == len(assignment.specs)
+    assert len(results["tests"]) == 2 * len(assignment.specs)
     csv_students = {line.split(",")[3] for line in
                     (course / "grades.csv").read_text().splitlines()[1:]}
     assert csv_students == set(entries)
