@@ -16,6 +16,7 @@ STAMP  := $(VENV)/.installed
 
 help:
 	@echo "make book      build the course site into _build/html"
+	@echo "make book WEEK=c2w1  the site of the term up to that week"
 	@echo "make pdf       the whole book as one PDF (_build/pdf/book.pdf)"
 	@echo "make bundle    the course for offline use: site, PDF, exercises (_build/bundle/)"
 	@echo "make test      lint (ruff), then run the whole test suite"
@@ -38,10 +39,16 @@ datasets: $(STAMP)
 release: $(STAMP)
 	$(BIN)/course release
 
+# `make book WEEK=c2w1` publishes the term so far: the pages and
+# exercise folders up to that week (or assignment id) only.
 book: datasets
+ifdef WEEK
+	$(BIN)/course publish --through $(WEEK)
+else
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The course site is built. Open: file://$(CURDIR)/_build/html/index.html"
+endif
 
 pdf: book
 	$(BIN)/python book/_tools/make_pdf.py

@@ -31,6 +31,7 @@ sandbox.py        the isolated worker that runs learner code
 grade.py          ``course grade``: intake, course folder, engine, reports
 reports.py        feedback, results.json, grades.csv, the class summary
 gradescope.py     ``course gradescope``: the Gradescope autograder zip
+publish.py        ``course publish``: the site of a term up to a week
 cli.py            the ``course`` command
 """
 from pathlib import Path

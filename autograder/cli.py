@@ -20,6 +20,10 @@ course gradescope SLUG [-o OUT.zip]
     Build the assignment's Gradescope autograder zip (setup.sh,
     run_autograder and the files grading needs; default
     grading/SLUG-gradescope.zip).
+course publish --through CUTOFF [--out DIR]
+    Build the site as a term publishes it up to a week (c2w1) or an
+    assignment (c1w4_deep_nn_step_by_step): later pages and exercise
+    folders are left out (default DIR: _build/html).
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -133,6 +137,27 @@ def _gradescope(args):
         return 1
     print(f"wrote {out} ({len(names)} files): upload it as the "
           f"assignment's autograder on Gradescope (base image Ubuntu 22.04)")
+    return 0
+
+
+def _publish(args):
+    from autograder import ROOT, publish
+
+    out = Path(args.out) if args.out else ROOT / "_build" / "html"
+    try:
+        chosen = publish.published(args.through)
+    except publish.CutoffError as error:
+        raise _UsageError(str(error)) from None
+    print(f"publishing through {args.through}: "
+          f"{', '.join(chosen.slugs) or 'no exercises'} ...", flush=True)
+    result = publish.build(args.through, out)
+    if result.returncode:
+        print(result.stdout[-5000:] + result.stderr[-5000:], file=sys.stderr)
+        print("error: the book build failed (warnings are errors)",
+              file=sys.stderr)
+        return 1
+    print(f"The course site through {args.through} is built. Open: "
+          f"file://{out.resolve()}/index.html")
     return 0
 
 
@@ -256,6 +281,16 @@ def parser():
                             help="where to write the zip (default "
                                  "grading/SLUG-gradescope.zip)")
     gradescope.set_defaults(run=_gradescope)
+
+    publish = commands.add_parser(
+        "publish", help="build the site up to a week of the term")
+    publish.add_argument("--through", required=True, metavar="CUTOFF",
+                         help="the last week (c2w1) or assignment "
+                              "(c1w4_deep_nn_step_by_step) to publish")
+    publish.add_argument("--out", metavar="DIR",
+                         help="where to write the site (default "
+                              "_build/html, replaced)")
+    publish.set_defaults(run=_publish)
 
     mutants = commands.add_parser(
         "mutants", help="show how many mutants the hidden tests kill")
