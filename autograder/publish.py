@@ -84,6 +84,12 @@ def _toc_entries(entries):
             yield from _toc_entries(entry.get(key))
 
 
+def _toc_files(toc):
+    """Every page of ``toc`` (root included), in toc order."""
+    return [toc["root"]] + [entry["file"] for entry in
+                            _toc_entries(toc.get("parts"))]
+
+
 def term(toc=None):
     """The weeks of the term, in ``_toc.yml`` order (a list of Week)."""
     toc = toc or read_toc()
@@ -234,12 +240,42 @@ def _holds(path, defined, function):
 
 _DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>"
                        r"|(?P<bare>[^`<]+))`")
+_REF_ROLE = re.compile(r"\{(?:ref|numref)\}`(?:(?P<text>[^`<]*?)\s*"
+                       r"<(?P<target>[^`>]+)>|(?P<bare>[^`<]+))`")
+_LABEL = re.compile(r"^\((?P<label>[\w.-]+)\)=\s*\n+#+\s*(?P<title>.+)$"
+                    r"|^\s*:?name:\s*(?P<name>[\w.-]+)\s*$", re.M)
 
 
-def doc_links(text, docname):
-    """Every ``{doc}`` link of a page: ``(match, target docname)``."""
-    return [(match, _resolve(match["target"] or match["bare"], docname))
-            for match in _DOC_ROLE.finditer(text)]
+def labels(pages, root=ROOT):
+    """Every MyST label of the Markdown ``pages``: label -> (page, title);
+    the title is the labelled heading's, or "a figure" for a figure."""
+    found = {}
+    for page in pages:
+        source = root / f"{page}.md"
+        if not source.is_file():
+            continue
+        for match in _LABEL.finditer(source.read_text(encoding="utf-8")):
+            if match["label"]:
+                found[match["label"]] = (page, match["title"].strip())
+            else:
+                found[match["name"]] = (page, "a figure")
+    return found
+
+
+def cross_references(text, docname, label_index):
+    """Every ``{doc}``, ``{ref}`` and ``{numref}`` link of a page:
+    ``(match, target page, text to show instead)``; the target is None
+    for a label of no page (left to Sphinx to report)."""
+    found = []
+    for match in _DOC_ROLE.finditer(text):
+        target = _resolve(match["target"] or match["bare"], docname)
+        found.append((match, target,
+                      match["text"] or Path(match["bare"]).name))
+    for match in _REF_ROLE.finditer(text):
+        page, title = label_index.get(match["target"] or match["bare"],
+                                      (None, ""))
+        found.append((match, page, match["text"] or title))
+    return found
 
 
 def _resolve(target, docname):
@@ -255,15 +291,15 @@ def _resolve(target, docname):
     return "/".join(parts)
 
 
-def unlink_unpublished(text, docname, pages):
-    """``text`` with every ``{doc}`` link to an unpublished page turned
-    into its plain link text."""
-    def replace(match):
-        if _resolve(match["target"] or match["bare"], docname) in pages:
-            return match[0]
-        return match["text"] or Path(match["bare"]).name
-
-    return _DOC_ROLE.sub(replace, text)
+def unlink_unpublished(text, docname, pages, label_index):
+    """``text`` with every link to a page that is not in ``pages`` turned
+    into plain text: the link's own text, or the labelled heading."""
+    for match, target, shown in reversed(
+            sorted(cross_references(text, docname, label_index),
+                   key=lambda found: found[0].start())):
+        if target is not None and target not in pages:
+            text = text[:match.start()] + shown + text[match.end():]
+    return text
 
 
 #: Copied into the staged book besides the pages: configuration, the
@@ -293,6 +329,8 @@ def stage(cutoff, folder, root=ROOT):
         shutil.copytree(root / "exercises" / slug, folder / "exercises" / slug,
                         ignore=shutil.ignore_patterns(
                             "__pycache__", ".ipynb_checkpoints"))
+    (folder / "exercises").mkdir(exist_ok=True)
+    label_index = labels(_toc_files(toc), root)
     for page in publication.pages:
         if not page.startswith("exercises/"):
             source = root / f"{page}.md"
@@ -300,7 +338,7 @@ def stage(cutoff, folder, root=ROOT):
                 parents=True, exist_ok=True)
             (folder / f"{page}.md").write_text(unlink_unpublished(
                 source.read_text(encoding="utf-8"), page,
-                publication.pages), encoding="utf-8")
+                publication.pages, label_index), encoding="utf-8")
     (folder / "_toc.yml").write_text(yaml.safe_dump(
         filtered_toc(toc, publication.pages), sort_keys=False))
     config = yaml.safe_load((root / "_config.yml").read_text("utf-8"))

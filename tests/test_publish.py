@@ -10,10 +10,11 @@ from autograder.assignment import Assignment, assignments
 from autograder.publish import (
     CutoffError,
     build,
+    cross_references,
     cutoffs,
-    doc_links,
     graded_functions_in,
     graded_functions_shipped,
+    labels,
     published,
     term,
     unlink_unpublished,
@@ -86,29 +87,39 @@ def test_solutions_in_helpers_open_after_their_assignment():
             assert slug in alone and folder.slug not in alone
 
 
+@pytest.fixture(scope="module")
+def label_index():
+    """Every label of the book (the last cut-off publishes every page)."""
+    return labels(published(cutoffs()[-1]).pages)
+
+
 @pytest.mark.parametrize("cutoff", cutoffs())
-def test_no_page_links_to_an_unpublished_page(cutoff):
-    """After staging, does every {doc} link of a published page point to
-    a published page?"""
+def test_no_page_links_to_an_unpublished_page(cutoff, label_index):
+    """After staging, does every {doc}, {ref} and {numref} link of a
+    published page point to a published page?"""
     publication = published(cutoff)
     for page in publication.pages:
         if page.startswith("exercises/"):
             continue
         text = unlink_unpublished(
             (ROOT / f"{page}.md").read_text(encoding="utf-8"), page,
-            publication.pages)
-        assert all(target in publication.pages
-                   for _, target in doc_links(text, page)), page
+            publication.pages, label_index)
+        targets = [target for _, target, _ in
+                   cross_references(text, page, label_index)]
+        assert all(target in publication.pages for target in targets), (
+            page, set(targets) - publication.pages)
 
 
-def test_unpublished_links_become_their_text():
-    """Is a link to a later exercise left as its words, and a link to a
-    published page kept?"""
+def test_unpublished_links_become_their_text(label_index):
+    """Is a link to a later exercise or section left as its words, and a
+    link to a published page kept?"""
     text = ("{doc}`Optimization methods </exercises/c2w2_optimization_"
-            "methods/c2w2_optimization_methods>`, {doc}`../notation`")
-    pages = published("c2w1").pages
-    assert unlink_unpublished(text, "book/c2/week2", pages) == (
-        "Optimization methods, {doc}`../notation`")
+            "methods/c2w2_optimization_methods>`, {doc}`../notation`, "
+            "{ref}`c1w2-rank1`")
+    pages = published("c1w1").pages
+    assert unlink_unpublished(text, "book/c2/week2", pages, label_index) == (
+        "Optimization methods, {doc}`../notation`, "
+        "Rank-1 arrays and how to avoid them")
 
 
 # --- The site built with a cut-off ------------------------------------------
