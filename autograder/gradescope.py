@@ -133,7 +133,11 @@ def runtime_requirements(tops, requirements=ROOT / "requirements.txt"):
         ``name==version`` lines, those imported distributions and their
         dependencies, in the order of ``requirements.txt``.
     """
-    from importlib.metadata import distribution, packages_distributions
+    from importlib.metadata import (
+        PackageNotFoundError,
+        distribution,
+        packages_distributions,
+    )
 
     from packaging.requirements import Requirement
 
@@ -142,10 +146,14 @@ def runtime_requirements(tops, requirements=ROOT / "requirements.txt"):
     needed, todo = set(), [_canonical(name) for name in wanted]
     while todo:
         name = todo.pop()
-        if name in needed or name == "course":
+        if name in needed:
             continue
         needed.add(name)
-        for line in distribution(name).requires or []:
+        try:
+            requires = distribution(name).requires or []
+        except PackageNotFoundError:  # required on another platform only
+            continue
+        for line in requires:
             requirement = Requirement(line)
             if requirement.marker is None or requirement.marker.evaluate(
                     {"extra": ""}):

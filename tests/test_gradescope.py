@@ -131,3 +131,16 @@ def test_run_autograder_reports_a_missing_notebook(autograder_zip,
                                  {"notes.txt": "my answers"})
     assert results["score"] == 0
     assert f"{SLUG}.ipynb" in results["output"]
+
+
+def test_command_writes_the_zip_and_refuses_an_unknown_slug(tmp_path,
+                                                           capsys):
+    """Does `course gradescope SLUG -o OUT` write the zip, and an unknown
+    assignment exit with 2 and the known ids?"""
+    from autograder.cli import main
+
+    out = tmp_path / "out" / "autograder.zip"
+    assert main(["gradescope", SLUG, "-o", str(out)]) == 0
+    assert "run_autograder" in zipfile.ZipFile(out).namelist()
+    assert main(["gradescope", "c9w9_nothing", "-o", str(out)]) == 2
+    assert SLUG in capsys.readouterr().err

@@ -177,3 +177,12 @@ def test_published_downloads_hold_no_unpublished_solutions(built_site,
             held = graded_functions_in(Path(module), everyone)
             assert set(held) <= set(publication.slugs), (archive.name,
                                                          module.name, held)
+
+
+def test_publish_command_refuses_an_unknown_cutoff(capsys):
+    """Does `course publish --through` with a wrong week exit with 2 and
+    list the weeks?"""
+    from autograder.cli import main
+
+    assert main(["publish", "--through", "c2w9"]) == 2
+    assert "c2w1" in capsys.readouterr().err
