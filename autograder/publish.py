@@ -302,15 +302,19 @@ def unlink_unpublished(text, docname, pages, label_index):
     return text
 
 
-#: Copied into the staged book besides the pages: configuration, the
-#: book's own files, and what the notes' downloads copy.
-_STAGED_TREES = ("book/_ext", "book/_static", "book/_vendor", "book/_tools",
-                 "autograder/data", "autograder/helpers")
-_STAGED_FILES = ("book/_preamble.py", "datasets/registry.json")
+#: Copied into the staged book besides ``book/`` and the published
+#: exercise folders: what the notes' downloads copy.
+_STAGED_TREES = ("autograder/data", "autograder/helpers")
+_STAGED_FILES = ("datasets/registry.json",)
+_SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc",
+                                  ".ipynb_checkpoints")
 
 
 def stage(cutoff, folder, root=ROOT):
     """Write the book as ``cutoff`` publishes it into ``folder``.
+
+    ``book/`` is copied without the weeks that are not published, and the
+    published pages with their links to unpublished pages unlinked.
 
     Returns
     -------
@@ -319,25 +323,30 @@ def stage(cutoff, folder, root=ROOT):
     toc = read_toc(root)
     publication = published(cutoff, toc)
     folder = Path(folder)
+    later = {f"{week.page}.md" for week in term(toc)
+             if week.page not in publication.pages}
+
+    def unpublished(directory, names):
+        relative = Path(directory).relative_to(root).as_posix()
+        return set(_SKIPPED(directory, names)) | {
+            name for name in names if f"{relative}/{name}" in later}
+
+    shutil.copytree(root / "book", folder / "book", ignore=unpublished)
     for tree in _STAGED_TREES:
-        shutil.copytree(root / tree, folder / tree, ignore=shutil.
-                        ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(root / tree, folder / tree, ignore=_SKIPPED)
     for name in _STAGED_FILES:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / name, folder / name)
+    (folder / "exercises").mkdir()
     for slug in publication.slugs:
-        shutil.copytree(root / "exercises" / slug, folder / "exercises" / slug,
-                        ignore=shutil.ignore_patterns(
-                            "__pycache__", ".ipynb_checkpoints"))
-    (folder / "exercises").mkdir(exist_ok=True)
+        shutil.copytree(root / "exercises" / slug,
+                        folder / "exercises" / slug, ignore=_SKIPPED)
     label_index = labels(_toc_files(toc), root)
     for page in publication.pages:
         if not page.startswith("exercises/"):
-            source = root / f"{page}.md"
-            (folder / source.relative_to(root)).parent.mkdir(
-                parents=True, exist_ok=True)
-            (folder / f"{page}.md").write_text(unlink_unpublished(
-                source.read_text(encoding="utf-8"), page,
+            staged = folder / f"{page}.md"
+            staged.write_text(unlink_unpublished(
+                staged.read_text(encoding="utf-8"), page,
                 publication.pages, label_index), encoding="utf-8")
     (folder / "_toc.yml").write_text(yaml.safe_dump(
         filtered_toc(toc, publication.pages), sort_keys=False))
