@@ -144,3 +144,18 @@ def test_command_writes_the_zip_and_refuses_an_unknown_slug(tmp_path,
     assert "run_autograder" in zipfile.ZipFile(out).namelist()
     assert main(["gradescope", "c9w9_nothing", "-o", str(out)]) == 2
     assert SLUG in capsys.readouterr().err
+
+
+def test_setup_installs_what_run_autograder_uses(autograder_zip):
+    """Are both scripts valid bash, and does setup.sh install the pinned
+    requirements into the venv that run_autograder runs? (Gradescope's
+    image, apt and the network are not here: setup.sh itself is not run.)
+    """
+    with zipfile.ZipFile(autograder_zip) as archive:
+        setup = archive.read("setup.sh").decode()
+        run = archive.read("run_autograder").decode()
+    for script in (setup, run):
+        subprocess.run(["bash", "-n"], input=script, text=True, check=True)
+    assert "python3.11 -m venv /autograder/venv" in setup
+    assert "pip install -r requirements.txt" in setup
+    assert '"$root/venv/bin/python" -m autograder.gradescope' in run
