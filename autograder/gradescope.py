@@ -79,7 +79,7 @@ from pathlib import Path
 from autograder import ROOT
 from autograder.assignment import Assignment
 from autograder.fast_engine import GradingContext, build_job
-from autograder.sandbox import PRELOAD, preload
+from autograder.sandbox import preload
 import autograder.gradescope, autograder.reports
 assignment = Assignment(sys.argv[1])
 build_job(GradingContext(assignment), assignment.exercise_notebook
