@@ -11,7 +11,7 @@ import pytest
 
 from autograder import ROOT
 from autograder.assignment import Assignment, slugs
-from autograder.gradescope import build_zip
+from autograder.gradescope import build_zip, grading_modules
 from tests.corpus import honest
 
 SLUG = "c2w2_optimization_methods"
@@ -159,3 +159,13 @@ def test_setup_installs_what_run_autograder_uses(autograder_zip):
     assert "python3.11 -m venv /autograder/venv" in setup
     assert "pip install -r requirements.txt" in setup
     assert '"$root/venv/bin/python" -m autograder.gradescope' in run
+
+
+def test_zip_takes_another_assignments_modules_only_when_imported():
+    """Does logistic regression's autograder take the numpy-basics
+    reference and specs it imports, and nothing of the other ones?"""
+    files, _ = grading_modules(Assignment.named("c1w2_logistic_regression"))
+    others = {slug for slug in slugs() for name in files
+              if slug in name and slug != "c1w2_logistic_regression"}
+    assert others == {"c1w2_numpy_basics"}
+    assert "autograder/reference/c1w2_numpy_basics.py" in files
