@@ -113,7 +113,7 @@ def _grade(args):
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
           f"file(s) ignored. Summary: {course}/summary.html; "
-          f"grades: {course}/grades.csv; feedback: {course}/feedback/")
+          f"grades: {course}/grades.csv; feedback: {course}/results/")
     return 1 if counts["errors"] else 0
 
 
