@@ -293,5 +293,7 @@ def test_course_folder_is_self_contained(fast_class, tmp_path):
     result = nbgrader(moved, "list")
     assert result.returncode == 0, result.stderr
     assert FAST_SLUG not in result.stdout + result.stderr
-    result = nbgrader(moved, "export", "--to", str(tmp_path / "moved.csv"))
+    result = nbgrader(moved, "generate_feedback", "--force", FAST_SLUG)
     assert result.returncode == 0, result.stderr
+    assert (moved / "feedback" / "ada" / FAST_SLUG
+            / f"{FAST_SLUG}.html").is_file()
