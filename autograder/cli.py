@@ -86,6 +86,7 @@ def _datasets(args):
 def _grade(args):
     import json
 
+    from autograder.data import DatasetError
     from autograder.grade import grade_class, progress_printer
     from autograder.intake import IntakeError
 
@@ -95,7 +96,7 @@ def _grade(args):
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
                               args.time_limit, args.roster)
-    except IntakeError as error:
+    except (IntakeError, DatasetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     width = max([len(entry.student) for entry in entries] + [7])

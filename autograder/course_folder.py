@@ -160,8 +160,10 @@ class CourseFolder:
 
     def prepare(self):
         """Create the folder with its settings and data, release the
-        assignment into its gradebook and exchange, empty ``submitted/``
-        and ``autograded/``.
+        assignment into its gradebook and exchange, and empty what an
+        earlier run left: ``submitted/``, ``autograded/`` and nbgrader's
+        ``feedback/`` (which ``nbgrader generate_feedback`` would not
+        replace).
 
         Raises
         ------
@@ -178,7 +180,7 @@ class CourseFolder:
         generate_assignment(self.root, self.assignment)
         _succeeded(nbgrader_api(self.root).release_assignment(self.slug),
                    f"release_assignment of {self.slug}")
-        for name in ("submitted", "autograded"):
+        for name in ("submitted", "autograded", "feedback"):
             if (self.root / name).exists():
                 shutil.rmtree(self.root / name)
         (self.root / "submitted").mkdir()

@@ -101,6 +101,24 @@ def test_prepare_refuses_a_corrupt_data_file(tmp_path, monkeypatch):
     assert not (folder.root / "datasets" / name).exists()
 
 
+def test_course_grade_stops_on_a_corrupt_data_file(tmp_path):
+    """Does `course grade` exit 2 naming the corrupt file and its fix?"""
+    assignment = Assignment.named("c2w2_optimization_methods")
+    (name,) = assignment.data_files
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / name).write_bytes(b"not HDF5")
+    source = tmp_path / "download"
+    source.mkdir()
+    shutil.copy(assignment.exercise_notebook, source / "ada.ipynb")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "course"), "grade",
+         assignment.slug, str(source), "--course", str(tmp_path / "c")],
+        capture_output=True, text=True,
+        env={**os.environ, "COURSE_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == 2
+    assert name in result.stderr and "course datasets" in result.stderr
+
+
 # --- The autograded copy of a submission (no nbgrader run) ---------------
 
 def _released_and_results(slug=SLUG):
