@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -197,7 +198,8 @@ FAST_SLUG = "c1w2_logistic_regression"
 @pytest.fixture(scope="module")
 def fast_class(tmp_path_factory):
     """Three submissions (solution, one wrong function, untouched) graded
-    by the fast engine; the course folder and the entries by student."""
+    by the fast engine: the course folder, the entries by student and the
+    warnings that grading raised."""
     from tests.test_engines import _round_trip
 
     assignment = Assignment.named(FAST_SLUG)
@@ -210,9 +212,12 @@ def fast_class(tmp_path_factory):
         folder = root / "submitted" / student / FAST_SLUG
         folder.mkdir(parents=True)
         (folder / f"{FAST_SLUG}.ipynb").write_text(text)
-    entries = grade_class(assignment, root / "submitted", root / "course",
-                          "fast", jobs=2)
-    return root / "course", {entry.student: entry for entry in entries}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        entries = grade_class(assignment, root / "submitted",
+                              root / "course", "fast", jobs=2)
+    return (root / "course", {entry.student: entry for entry in entries},
+            [str(warning.message) for warning in caught])
 
 
 def nbgrader(course, *args):
@@ -227,16 +232,23 @@ def nbgrader(course, *args):
 
 def test_fast_class_was_graded(fast_class):
     """Did the fast engine grade all three (the premise of what follows)?"""
-    _, entries = fast_class
+    _, entries, _ = fast_class
     assert [entries[s].score is not None for s in entries] == [True] * 3
     assert 0 == entries["bob_smith"].score < entries["cy"].score \
         < entries["ada"].score
 
 
+def test_fast_grading_raises_no_gradebook_warning(fast_class):
+    """Does recording a class in nbgrader's gradebook stay free of
+    SQLAlchemy's warnings (nbgrader adds before it flushes)?"""
+    _, _, caught = fast_class
+    assert not [text for text in caught if "session" in text.lower()]
+
+
 def test_nbgrader_generate_feedback_shows_our_messages(fast_class):
     """Does `nbgrader generate_feedback` make a page per student with each
     failed function's message, the score, and no hidden test?"""
-    course, entries = fast_class
+    course, entries, _ = fast_class
     result = nbgrader(course, "generate_feedback", FAST_SLUG)
     assert result.returncode == 0, result.stderr
     for student, entry in entries.items():
@@ -250,7 +262,7 @@ def test_nbgrader_generate_feedback_shows_our_messages(fast_class):
 
 def test_gradebook_comments_carry_the_messages(fast_class):
     """Is each function's message the comment of its solution cell?"""
-    course, entries = fast_class
+    course, entries, _ = fast_class
     with Gradebook(f"sqlite:///{course}/gradebook.db") as book:
         for student, entry in entries.items():
             notebook = book.find_submission_notebook(FAST_SLUG, FAST_SLUG,
@@ -262,7 +274,7 @@ def test_gradebook_comments_carry_the_messages(fast_class):
 
 def test_nbgrader_export_has_our_scores(fast_class, tmp_path):
     """Does `nbgrader export` give every student the fast engine's score?"""
-    course, entries = fast_class
+    course, entries, _ = fast_class
     result = nbgrader(course, "export", "--to", str(tmp_path / "out.csv"))
     assert result.returncode == 0, result.stderr
     with open(tmp_path / "out.csv", newline="") as file:
@@ -273,7 +285,7 @@ def test_nbgrader_export_has_our_scores(fast_class, tmp_path):
 
 def test_grades_csv_has_a_column_per_function(fast_class):
     """Does grades.csv hold each function's points and their total?"""
-    course, entries = fast_class
+    course, entries, _ = fast_class
     with open(course / "grades.csv", newline="") as file:
         rows = {row["student_id"]: row for row in csv.DictReader(file)}
     names = Assignment.named(FAST_SLUG).function_names
@@ -286,7 +298,7 @@ def test_grades_csv_has_a_column_per_function(fast_class):
 def test_nbgrader_list_finds_the_course_exchange(fast_class):
     """Does `nbgrader list` name the assignment, from the folder's own
     exchange (no /srv or /usr/local exchange needed)?"""
-    course, _ = fast_class
+    course, _, _ = fast_class
     result = nbgrader(course, "list")
     assert result.returncode == 0, result.stderr
     assert f"dl-numpy {FAST_SLUG}" in result.stdout + result.stderr
@@ -299,7 +311,7 @@ def test_course_folder_is_self_contained(fast_class, tmp_path):
     link, and keep working once copied elsewhere, on its own exchange?"""
     from autograder.helpers.course_data import read_checked
 
-    course, _ = fast_class
+    course, _, _ = fast_class
     assert not [path for path in course.rglob("*") if path.is_symlink()]
     data = sorted(path.name for path in (course / "datasets").iterdir())
     assert data == list(Assignment.named(FAST_SLUG).data_files)
