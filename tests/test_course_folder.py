@@ -197,9 +197,9 @@ FAST_SLUG = "c1w2_logistic_regression"
 
 @pytest.fixture(scope="module")
 def fast_class(tmp_path_factory):
-    """Three submissions (solution, one wrong function, untouched) graded
-    by the fast engine: the course folder, the entries by student and the
-    warnings that grading raised."""
+    """Four submissions (solution, one wrong function, untouched, not a
+    notebook) graded by the fast engine: the course folder, the entries
+    by student and the warnings that grading raised."""
     from tests.test_engines import _round_trip
 
     assignment = Assignment.named(FAST_SLUG)
@@ -207,7 +207,8 @@ def fast_class(tmp_path_factory):
     _, wrong = _round_trip(assignment)
     notebooks = {"ada": assignment.solution_notebook.read_text(),
                  "bob_smith": assignment.exercise_notebook.read_text(),
-                 "cy": wrong}
+                 "cy": wrong,
+                 "dee": wrong[:-200]}
     for student, text in notebooks.items():
         folder = root / "submitted" / student / FAST_SLUG
         folder.mkdir(parents=True)
@@ -218,6 +219,11 @@ def fast_class(tmp_path_factory):
                               root / "course", "fast", jobs=2)
     return (root / "course", {entry.student: entry for entry in entries},
             [str(warning.message) for warning in caught])
+
+
+def _graded(entries):
+    return {s: entry for s, entry in entries.items()
+            if entry.score is not None}
 
 
 def nbgrader(course, *args):
@@ -231,9 +237,10 @@ def nbgrader(course, *args):
 
 
 def test_fast_class_was_graded(fast_class):
-    """Did the fast engine grade all three (the premise of what follows)?"""
+    """Did the fast engine grade three and name the error of the fourth
+    (the premise of what follows)?"""
     _, entries, _ = fast_class
-    assert [entries[s].score is not None for s in entries] == [True] * 3
+    assert entries["dee"].score is None and entries["dee"].error
     assert 0 == entries["bob_smith"].score < entries["cy"].score \
         < entries["ada"].score
 
@@ -251,7 +258,9 @@ def test_nbgrader_generate_feedback_shows_our_messages(fast_class):
     course, entries, _ = fast_class
     result = nbgrader(course, "generate_feedback", FAST_SLUG)
     assert result.returncode == 0, result.stderr
-    for student, entry in entries.items():
+    assert sorted(path.name for path in (course / "feedback").iterdir()) \
+        == ["ada", "bob_smith", "cy"]
+    for student, entry in _graded(entries).items():
         page = html.unescape((course / "feedback" / student / FAST_SLUG
                               / f"{FAST_SLUG}.html").read_text())
         assert f"Score: {entry.score:.1f} / {entry.max_score:.1f}" in page
@@ -264,7 +273,7 @@ def test_gradebook_comments_carry_the_messages(fast_class):
     """Is each function's message the comment of its solution cell?"""
     course, entries, _ = fast_class
     with Gradebook(f"sqlite:///{course}/gradebook.db") as book:
-        for student, entry in entries.items():
+        for student, entry in _graded(entries).items():
             notebook = book.find_submission_notebook(FAST_SLUG, FAST_SLUG,
                                                      student)
             comments = {c.name: c.comment for c in notebook.comments}
@@ -280,7 +289,7 @@ def test_nbgrader_export_has_our_scores(fast_class, tmp_path):
     with open(tmp_path / "out.csv", newline="") as file:
         scores = {row["student_id"]: float(row["score"])
                   for row in csv.DictReader(file)}
-    assert scores == {s: entry.score for s, entry in entries.items()}
+    assert scores == {s: entry.score or 0 for s, entry in entries.items()}
 
 
 def test_grades_csv_has_a_column_per_function(fast_class):
@@ -291,7 +300,7 @@ def test_grades_csv_has_a_column_per_function(fast_class):
     names = Assignment.named(FAST_SLUG).function_names
     for student, entry in entries.items():
         points = {name: float(rows[student][name]) for name in names}
-        assert points == entry.functions
+        assert points == (entry.functions or dict.fromkeys(names, 0))
         assert float(rows[student]["score"]) == sum(points.values())
 
 
