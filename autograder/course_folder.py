@@ -49,13 +49,20 @@ SCRATCH = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints",
 EXCHANGE = "exchange"
 #: Appended to the repository's settings in a course folder's
 #: ``nbgrader_config.py``: the exchange lives in the folder, wherever the
-#: folder is moved.
-LOCAL_EXCHANGE = f"""
+#: folder is moved, and nbgrader's feedback drops hidden tests.
+LOCAL_SETTINGS = f"""
 # The course folder's own exchange (`nbgrader list`, release, collect).
 import os  # noqa: E402
 
 c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                "{EXCHANGE}")
+
+# `nbgrader generate_feedback` shows test cells without their hidden tests.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests,
+                                    CSSHTMLHeaderPreprocessor]
 """
 #: The gradebook comment and test-cell output of a passed function.
 PASSED = "Passed: every visible check and hidden case."
@@ -174,7 +181,7 @@ class CourseFolder:
         self.root.mkdir(parents=True, exist_ok=True)
         os.chmod(self.root, 0o700)
         (self.root / CONFIG_FILE.name).write_text(
-            CONFIG_FILE.read_text(encoding="utf-8") + LOCAL_EXCHANGE,
+            CONFIG_FILE.read_text(encoding="utf-8") + LOCAL_SETTINGS,
             encoding="utf-8")
         self.copy_data_files()
         generate_assignment(self.root, self.assignment)

@@ -82,6 +82,21 @@ def test_autograde_grades_the_solution_in_full(course):
     assert messages == {}
 
 
+def test_nbgrader_feedback_on_autograde_hides_the_hidden_tests(course):
+    """Does `nbgrader generate_feedback` after nbgrader's own autograde
+    (which restores the hidden tests) show the test cells without them?"""
+    course.place("eve", course.assignment.solution_notebook.read_bytes())
+    course.autograde("eve")
+    autograded = course.autograded_notebook("eve").read_text()
+    assert "BEGIN HIDDEN TESTS" in autograded
+    result = nbgrader(course.root, "generate_feedback", SLUG)
+    assert result.returncode == 0, result.stderr
+    page = (course.root / "feedback" / "eve" / SLUG
+            / f"{SLUG}.html").read_text()
+    assert "hidden_test" not in page and "BEGIN HIDDEN" not in page
+    assert "Visible check: compares your function" in page
+
+
 def test_autograde_of_a_missing_submission_is_a_named_error(course):
     """Does autograde of a student with no submission raise its error?"""
     with pytest.raises(NbgraderError, match="nbgrader: "):
