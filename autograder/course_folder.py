@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import csv
+import json
 import os
 import shutil
 import sys
@@ -372,14 +373,42 @@ def _is_locked_or_test(cell):
                 or (nbgrader.get("grade") and not nbgrader.get("solution")))
 
 
+#: A cell's type -> nbformat's maker of a clean cell of that type.
+CELL_MAKERS = {"code": nbformat.v4.new_code_cell,
+               "markdown": nbformat.v4.new_markdown_cell,
+               "raw": nbformat.v4.new_raw_cell}
+
+
 def _learner_cells(text):
-    """The cells of a submission, or none when it is not a notebook."""
+    """The cells of a submission rebuilt clean: type, source and the
+    ``grade_id`` it claims (outputs and other metadata dropped); none when
+    it is not a notebook."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return nbformat.reads(text, as_version=4).cells
-    except Exception:  # graded from its text; nothing to show here
-        return []
+            cells = nbformat.reads(text, as_version=4).get("cells")
+    except Exception:  # nbformat refuses what the fast engine graded
+        try:
+            cells = json.loads(text).get("cells")
+        except Exception:  # not even JSON: nothing to show
+            return []
+    clean = []
+    for cell in cells if isinstance(cells, list) else []:
+        if not isinstance(cell, dict) or cell.get("cell_type") not in (
+                CELL_MAKERS):
+            continue
+        source = cell.get("source", "")
+        if isinstance(source, list):
+            source = "".join(str(line) for line in source)
+        claimed = cell.get("metadata")
+        claimed = claimed.get("nbgrader") if isinstance(claimed, dict) else {}
+        grade_id = claimed.get("grade_id") if isinstance(claimed, dict) \
+            else None
+        clean.append(CELL_MAKERS[cell["cell_type"]](
+            source=str(source),
+            metadata={"nbgrader": {"grade_id": str(grade_id)}}
+            if grade_id else {}))
+    return clean
 
 
 def autograded_notebook(text, release, results):

@@ -101,11 +101,11 @@ class FastEngine:
         for result in grade.functions:
             entry.functions[result.name] = result.points
             entry.messages[result.name] = result.message
-        self.course.record_scores(entry.student, entry.functions,
-                                  entry.messages)
         self.course.write_autograded(entry.student, {
             result.name: (result.points, result.max_points, result.message)
             for result in grade.functions})
+        self.course.record_scores(entry.student, entry.functions,
+                                  entry.messages)
 
 
 class NbgraderEngine:

@@ -2,6 +2,7 @@
 also run as an instructor would on a class graded by the fast engine."""
 import csv
 import html
+import json
 import os
 import shutil
 import stat
@@ -196,6 +197,22 @@ def test_autograded_copy_restores_what_the_learner_may_not_change():
             "nbgrader"]
     assert "fake" not in nbformat.writes(notebook)
     assert "BEGIN HIDDEN" not in nbformat.writes(notebook)
+
+
+def test_autograded_copy_of_a_malformed_notebook_is_valid():
+    """Do cells with odd metadata, list sources or unknown types give a
+    valid notebook, the learner's code kept?"""
+    _, release, results = _released_and_results()
+    text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": [],
+                       "cells": [
+        {"cell_type": "code", "metadata": "x", "source": ["a = ", "1"]},
+        {"cell_type": "code", "metadata": {"nbgrader": "test_x"},
+         "source": "b = 2", "outputs": "fake"},
+        {"cell_type": "widget", "source": "c = 3"}, "not a cell"]})
+    notebook = autograded_notebook(text, release, results)
+    sources = [cell.source for cell in notebook.cells]
+    assert sources[:2] == ["a = 1", "b = 2"] and "c = 3" not in sources
+    assert set(_test_cells(notebook)) == set(_test_cells(release))
 
 
 def test_autograded_copy_of_a_broken_notebook_is_the_release():
