@@ -182,7 +182,9 @@ class CourseFolder:
         self.root.mkdir(parents=True, exist_ok=True)
         os.chmod(self.root, 0o700)
         (self.root / CONFIG_FILE.name).write_text(
-            CONFIG_FILE.read_text(encoding="utf-8") + LOCAL_SETTINGS,
+            "# Written by `course grade`: the repository's nbgrader_config.py"
+            " and this folder's own settings.\n"
+            + CONFIG_FILE.read_text(encoding="utf-8") + LOCAL_SETTINGS,
             encoding="utf-8")
         self.copy_data_files()
         generate_assignment(self.root, self.assignment)
