@@ -77,9 +77,10 @@ def nbgrader_config(root):
     """The course's nbgrader config with the course root set to ``root``."""
     config = PyFileConfigLoader(CONFIG_FILE.name,
                                 path=str(CONFIG_FILE.parent)).load_config()
+    root = Path(root).absolute()  # nbgrader changes folders as it works
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root}/gradebook.db"
-    config.Exchange.root = str(Path(root) / EXCHANGE)
+    config.Exchange.root = str(root / EXCHANGE)
     config.ExchangeReleaseAssignment.force = True
     return config
 
@@ -134,12 +135,13 @@ class CourseFolder:
     Parameters
     ----------
     root : path-like
-        The folder; created private (mode 700) by :meth:`prepare`.
+        The folder, relative to the current one or absolute; created
+        private (mode 700) by :meth:`prepare`.
     assignment : Assignment
     """
 
     def __init__(self, root, assignment):
-        self.root = Path(root)
+        self.root = Path(root).absolute()
         self.assignment = assignment
         self.slug = assignment.slug
         self._gradebook_lock = threading.Lock()

@@ -30,15 +30,21 @@ SLUG = "c1w2_numpy_basics"
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A prepared course folder for the NumPy-basics assignment."""
-    folder = CourseFolder(tmp_path_factory.mktemp("course") / "course",
-                          Assignment.named(SLUG))
-    folder.prepare()
+    """A prepared course folder for the NumPy-basics assignment, named by
+    a relative path (as `course grade`'s default, grading/<slug>)."""
+    here = Path.cwd()
+    os.chdir(tmp_path_factory.mktemp("course"))
+    try:
+        folder = CourseFolder("course", Assignment.named(SLUG))
+        folder.prepare()
+    finally:
+        os.chdir(here)
     return folder
 
 
 def test_prepare_makes_a_private_folder_with_the_assignment(course):
     """Is the folder private, and does nbgrader know the graded cells?"""
+    assert course.root.is_absolute()
     assert stat.S_IMODE(course.root.stat().st_mode) == 0o700
     with course.gradebook() as book:
         notebook = book.find_notebook(SLUG, SLUG)
