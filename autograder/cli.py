@@ -15,7 +15,8 @@ course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
     <student>_<anything>.ipynb files): scores into the gradebook,
     feedback, grades.csv, Gradescope results and a summary. Exit status
     0 when every submission got a score, 1 when some ended in an error,
-    2 for a usage error or an unreadable SOURCE or roster.
+    2 for a usage error, an unreadable SOURCE or roster, or a missing
+    or corrupt data file.
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -170,7 +171,8 @@ exit status:
   0  every submission got a score
   1  some submissions ended in an error (refused, unreadable, timed
      out, ...); all the others are graded and every output is written
-  2  usage error, unknown assignment, unreadable SOURCE or roster
+  2  usage error, unknown assignment, unreadable SOURCE or roster,
+     missing or corrupt data file (`course datasets` fixes it)
 """
 
 
