@@ -15,7 +15,8 @@ course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
     <student>_<anything>.ipynb files): scores into the gradebook,
     feedback, grades.csv, Gradescope results and a summary. Exit status
     0 when every submission got a score, 1 when some ended in an error,
-    2 for a usage error or an unreadable SOURCE or roster.
+    2 for a usage error, an unreadable SOURCE or roster, or a missing
+    or corrupt data file.
 course gradescope SLUG [-o OUT.zip]
     Build the assignment's Gradescope autograder zip (setup.sh,
     run_autograder and the files grading needs; default
@@ -94,6 +95,7 @@ def _datasets(args):
 def _grade(args):
     import json
 
+    from autograder.data import DatasetError
     from autograder.grade import grade_class, progress_printer
     from autograder.intake import IntakeError
 
@@ -103,7 +105,7 @@ def _grade(args):
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
                               args.time_limit, args.roster)
-    except IntakeError as error:
+    except (IntakeError, DatasetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     width = max([len(entry.student) for entry in entries] + [7])
@@ -121,7 +123,7 @@ def _grade(args):
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
           f"file(s) ignored. Summary: {course}/summary.html; "
-          f"grades: {course}/grades.csv; feedback: {course}/feedback/")
+          f"grades: {course}/grades.csv; feedback: {course}/results/")
     return 1 if counts["errors"] else 0
 
 
@@ -213,7 +215,8 @@ exit status:
   0  every submission got a score
   1  some submissions ended in an error (refused, unreadable, timed
      out, ...); all the others are graded and every output is written
-  2  usage error, unknown assignment, unreadable SOURCE or roster
+  2  usage error, unknown assignment, unreadable SOURCE or roster,
+     missing or corrupt data file (`course datasets` fixes it)
 """
 
 

@@ -9,7 +9,8 @@ each entry (``score``, ``functions``, ``messages``, ``cell_errors`` or
 
 ``fast``
     The trusted engine (:mod:`autograder.fast_engine`): learner code runs
-    in a sandbox, outputs are compared in the grader's process.
+    in a sandbox, outputs are compared in the grader's process; it writes
+    nbgrader's autograded notebooks and gradebook comments.
 ``nbgrader``
     nbgrader's own ``autograde``: the notebook runs in a Jupyter kernel
     with the hidden tests, for courses that want nbgrader's behaviour.
@@ -100,7 +101,11 @@ class FastEngine:
         for result in grade.functions:
             entry.functions[result.name] = result.points
             entry.messages[result.name] = result.message
-        self.course.record_scores(entry.student, entry.functions)
+        self.course.write_autograded(entry.student, {
+            result.name: (result.points, result.max_points, result.message)
+            for result in grade.functions})
+        self.course.record_scores(entry.student, entry.functions,
+                                  entry.messages)
 
 
 class NbgraderEngine:
