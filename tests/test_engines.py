@@ -136,3 +136,31 @@ def test_serial_parallel_and_dask_agree(tmp_path, dask_scheduler):
     for name, text in honest.items():
         points = runs["serial"][name.replace("_", "-")][1]
         assert points == corpus.oracle_points(assignment, text), name
+
+
+def _outputs(course):
+    """Every report of a course folder that a person reads, by path."""
+    files = [course / "summary.json", course / "summary.html"]
+    files += sorted(course.glob("feedback/*/*/feedback.html"))
+    files += sorted(course.glob("results/*/results.json"))
+    return {str(path.relative_to(course)): path.read_bytes()
+            for path in files}
+
+
+@pytest.mark.slow
+def test_reports_are_identical_with_one_four_and_dask_workers(
+        tmp_path, dask_scheduler):
+    """Do one worker, four workers and a Dask cluster write the same
+    summaries, feedback pages and results, byte for byte, for a class
+    whose mistakes draw random numbers without seeding?"""
+    assignment = Assignment.named("c2w1_initialization")
+    source = corpus.write_lms_folder(tmp_path / "class",
+                                     corpus.honest(assignment))
+    runs = {}
+    for label, jobs, scheduler in (("one", 1, None), ("four", 4, None),
+                                   ("dask", 2, dask_scheduler)):
+        grade_class(assignment, source, tmp_path / label, jobs=jobs,
+                    scheduler=scheduler)
+        runs[label] = _outputs(tmp_path / label)
+    assert len(runs["one"]) == 2 + 2 * len(corpus.honest(assignment))
+    assert runs["one"] == runs["four"] == runs["dask"]
