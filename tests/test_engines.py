@@ -164,3 +164,38 @@ def test_reports_are_identical_with_one_four_and_dask_workers(
         runs[label] = _outputs(tmp_path / label)
     assert len(runs["one"]) == 2 + 2 * len(corpus.honest(assignment))
     assert runs["one"] == runs["four"] == runs["dask"]
+
+
+SIGNALS_ITS_PARENT = {
+    "kill-parent": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
+    "kill-group": "import os, signal\n"
+                  "os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)",
+}
+
+
+@pytest.mark.slow
+def test_nbgrader_engine_survives_notebooks_that_kill_their_parent(
+        tmp_path):
+    """Under --engine nbgrader, do notebooks that kill their kernel's
+    parent or its process group cost their own grade only, while the batch
+    goes on and the summary counts everyone?"""
+    assignment = Assignment.named("c1w2_numpy_basics")
+    slug = assignment.slug
+    notebooks = {"ada": assignment.solution_notebook.read_text(),
+                 "zed": assignment.solution_notebook.read_text()}
+    notebooks.update({student: corpus._with_cell(assignment, source)
+                      for student, source in SIGNALS_ITS_PARENT.items()})
+    for student, text in notebooks.items():
+        folder = tmp_path / "submitted" / student / slug
+        folder.mkdir(parents=True)
+        (folder / f"{slug}.ipynb").write_text(text)
+    entries = {e.student: e for e in grade_class(
+        assignment, tmp_path / "submitted", tmp_path / "course",
+        "nbgrader")}
+    for student in ("ada", "zed"):
+        assert entries[student].score == assignment.max_score, student
+    for student in SIGNALS_ITS_PARENT:
+        assert entries[student].score is None
+        assert "killed by SIGKILL" in entries[student].error, student
+    summary = corpus.load_json(tmp_path / "course" / "summary.json")
+    assert (summary["counts"]["found"], summary["counts"]["graded"]) == (4, 2)
