@@ -145,6 +145,10 @@ def autograde_apart(course, student):
     nbgrader's kernel is that child's child: a notebook that kills its
     kernel's parent (``os.kill(os.getppid(), ...)``) or that parent's
     process group ends the child only, and this student gets an error.
+    When the grader is root, the child (and so the kernel) also gets a
+    network namespace of its own whose only interface is a loopback,
+    where kernel and nbgrader talk: listeners on the host's 127.0.0.1
+    are out of reach.
 
     Returns
     -------
@@ -175,8 +179,11 @@ def autograde_apart(course, student):
 
 def _autograde_in_child(course, student, write_end):
     """The child's side of :func:`autograde_apart`; never returns."""
+    from autograder.sandbox import leave_network_keeping_loopback
+
     try:
         os.setsid()
+        leave_network_keeping_loopback()
         points, messages = course.autograde(student)
         result = {"points": points, "messages": messages}
     except NbgraderError as error:

@@ -140,6 +140,43 @@ def _leave_network():
                               f"{os.strerror(number)}")
 
 
+def loopback_up():
+    """Bring up the loopback interface of this process's network namespace.
+
+    After :func:`_leave_network`, for processes that talk to each other
+    over 127.0.0.1 (a Jupyter kernel and its client): they keep a loopback
+    of their own, and the host's stays out of reach.
+    """
+    import socket
+    import struct
+
+    request_flags, set_flags, up = 0x8913, 0x8914, 0x1  # <linux/sockios.h>
+    layout = "16sH14x"  # struct ifreq: interface name, then its flags
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as handle:
+        answer = fcntl.ioctl(handle, request_flags,
+                             struct.pack(layout, b"lo", 0))
+        flags = struct.unpack(layout, answer)[1]
+        fcntl.ioctl(handle, set_flags, struct.pack(layout, b"lo", flags | up))
+
+
+def leave_network_keeping_loopback():
+    """Move into a new network namespace with its loopback up (root only).
+
+    Returns
+    -------
+    bool
+        Whether it worked (False when not root, or the kernel refuses).
+    """
+    if os.geteuid() != 0:
+        return False
+    try:
+        _leave_network()
+        loopback_up()
+    except OSError:
+        return False
+    return True
+
+
 def network_can_be_isolated():
     """Whether sandboxed children can be given no network at all.
 

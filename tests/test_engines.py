@@ -1,6 +1,8 @@
 """The engines: one class graded by nbgrader's autograde and by the fast
 engine (serially, in parallel and on Dask); both write nbgrader's gradebook.
 """
+import os
+
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
@@ -173,29 +175,45 @@ SIGNALS_ITS_PARENT = {
 }
 
 
+def _nbgrader_tree(root, slug, notebooks):
+    """Write ``{student: notebook text}`` as nbgrader's submitted/ tree."""
+    for student, text in notebooks.items():
+        folder = root / "submitted" / student / slug
+        folder.mkdir(parents=True)
+        (folder / f"{slug}.ipynb").write_text(text)
+    return root / "submitted"
+
+
 @pytest.mark.slow
 def test_nbgrader_engine_survives_notebooks_that_kill_their_parent(
         tmp_path):
     """Under --engine nbgrader, do notebooks that kill their kernel's
     parent or its process group cost their own grade only, while the batch
-    goes on and the summary counts everyone?"""
+    goes on and the summary counts everyone? And, as root, does a notebook
+    that calls a listener on the host's 127.0.0.1 reach nothing?"""
+    import select
+    import socket
+
     assignment = Assignment.named("c1w2_numpy_basics")
-    slug = assignment.slug
-    notebooks = {"ada": assignment.solution_notebook.read_text(),
-                 "zed": assignment.solution_notebook.read_text()}
-    notebooks.update({student: corpus._with_cell(assignment, source)
-                      for student, source in SIGNALS_ITS_PARENT.items()})
-    for student, text in notebooks.items():
-        folder = tmp_path / "submitted" / student / slug
-        folder.mkdir(parents=True)
-        (folder / f"{slug}.ipynb").write_text(text)
-    entries = {e.student: e for e in grade_class(
-        assignment, tmp_path / "submitted", tmp_path / "course",
-        "nbgrader")}
-    for student in ("ada", "zed"):
+    solution = assignment.solution_notebook.read_text()
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        calls_home = ("import socket\n"
+                      f"socket.socket().connect(('127.0.0.1', {port}))")
+        notebooks = {"ada": solution, "zed": solution,
+                     "call-home": corpus._with_cell(assignment, calls_home)}
+        notebooks.update({student: corpus._with_cell(assignment, source)
+                          for student, source in SIGNALS_ITS_PARENT.items()})
+        source = _nbgrader_tree(tmp_path, assignment.slug, notebooks)
+        entries = {e.student: e for e in grade_class(
+            assignment, source, tmp_path / "course", "nbgrader")}
+        reached, _, _ = select.select([listener], [], [], 0.5)
+    for student in ("ada", "zed", "call-home"):
         assert entries[student].score == assignment.max_score, student
     for student in SIGNALS_ITS_PARENT:
         assert entries[student].score is None
         assert "killed by SIGKILL" in entries[student].error, student
     summary = corpus.load_json(tmp_path / "course" / "summary.json")
-    assert (summary["counts"]["found"], summary["counts"]["graded"]) == (4, 2)
+    assert (summary["counts"]["found"], summary["counts"]["graded"]) == (5, 3)
+    if os.geteuid() == 0:
+        assert reached == []
