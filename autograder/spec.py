@@ -19,7 +19,7 @@ from autograder.compare import ATOL, RTOL
 #: NumPy's and Python's global random generators seeded with this, so that
 #: code that draws from them without seeding gets the same numbers in
 #: every process, thread and run.
-CASE_SEED = 0
+CASE_SEED = 2_718_281  # far from the seeds the assignments use
 
 
 def reset_global_generators():
