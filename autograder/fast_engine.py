@@ -320,6 +320,7 @@ class SandboxWorker:
         if not hello.get("ready"):
             raise RuntimeError("the sandbox worker did not start")
         self.isolated = hello["isolated"]
+        self.network_isolated = hello["network_isolated"]
         self.slot = hello["slot"]
 
     def run(self, job):
@@ -357,6 +358,8 @@ class WorkerPool:
         for worker in self.workers:
             self.idle.put(worker)
         self.isolated = all(worker.isolated for worker in self.workers)
+        self.network_isolated = all(worker.network_isolated
+                                    for worker in self.workers)
 
     def run(self, job):
         """Run a job on the next idle worker (thread-safe)."""
