@@ -508,9 +508,7 @@ def check_all(namespace, cases_file="public_cases.json"):
             results[name] = ["passed", ""]
         except AssertionError as error:
             if isinstance(error.__cause__, NotImplementedError):
-                results[name] = ["not attempted",
-                                 "replace the `raise NotImplementedError` "
-                                 "by your code"]
+                results[name] = ["not attempted", ""]
             else:
                 results[name] = ["failed", str(error)]
     return json.dumps(results)
@@ -632,8 +630,8 @@ def _why_missing(name, code_cells):
         if definition.search(cell.source):
             error = _error_text(cell)
             if error:
-                return ("error", f"code cell {number}, which defines "
-                                 f"{name}, failed: {error}")
+                return ("error", f"code cell {number} (the cell that "
+                                 f"defines {name}) failed: {error}")
             return ("missing", f"code cell {number} defines {name} but did "
                                f"not run")
     return ("missing", f"no code cell defines {name}: restore its cell "
@@ -668,11 +666,14 @@ def format_table(results):
     lines = [f"{'function':<{width}}  result", f"{'-' * width}  " + "-" * 13]
     for name, (status, message) in results.items():
         lines.append(f"{name:<{width}}  {status}")
-        if status != "passed":
+        if message:
             lines += ["    " + line for line in message.splitlines()]
-    passed = sum(status == "passed" for status, _ in results.values())
-    lines.append(f"\n{passed} of {len(results)} functions pass their "
-                 f"visible checks.")
+    statuses = [status for status, _ in results.values()]
+    untouched = statuses.count("not attempted")
+    lines.append(f"\n{statuses.count('passed')} of {len(results)} functions "
+                 f"pass their visible checks"
+                 + (f"; {untouched} not attempted (still raising "
+                    f"NotImplementedError)." if untouched else "."))
     return "\n".join(lines)
 
 
