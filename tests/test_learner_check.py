@@ -150,3 +150,21 @@ def test_a_notebook_outside_its_folder_is_refused(tmp_path, folder):
     assert result.returncode == 2
     assert "no public_cases.json beside the notebook" in result.stderr
     assert "whole folder" in result.stderr
+
+
+def test_an_endless_loop_is_stopped_and_the_rest_checked(folder):
+    """Does a function that never returns get "stopped" after the time
+    limit, while the functions before it keep their results?"""
+    notebook = nbformat.read(folder / f"{SLUG}.ipynb", 4)
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "L2":
+            cell.source = "def L2(yhat, y):\n    while True:\n        pass"
+    nbformat.write(notebook, folder / "loop.ipynb")
+    result = subprocess.run(
+        [sys.executable, "course_checks.py", "loop.ipynb", "--timeout",
+         "10"], cwd=folder, capture_output=True, text=True)
+    rows = _rows(result.stdout)
+    assert rows["L2"] == ("failed", ["L2 was stopped: its checks ran past "
+                                     "the time limit (an endless loop?)"])
+    assert rows["L1"][0] == "failed"
+    assert rows["sigmoid_derivative"][0] == "not attempted"

@@ -506,6 +506,10 @@ def check_all(namespace, cases_file="public_cases.json"):
             with contextlib.redirect_stdout(io.StringIO()):
                 check(name, function, cases_file)
             results[name] = ["passed", ""]
+        except KeyboardInterrupt:  # the time limit of the cell
+            results[name] = ["failed", f"{name} was stopped: its checks "
+                                       f"ran past the time limit (an "
+                                       f"endless loop?)"]
         except AssertionError as error:
             if isinstance(error.__cause__, NotImplementedError):
                 results[name] = ["not attempted", ""]
@@ -574,6 +578,9 @@ def read_notebook(path):
 def execute(notebook, folder, timeout=300):
     """Run every cell of ``notebook`` in a fresh kernel, errors or not.
 
+    A cell that runs past the time limit is interrupted, as the stop
+    button of JupyterLab would, and the next cells run.
+
     Parameters
     ----------
     notebook : nbformat.NotebookNode
@@ -586,7 +593,8 @@ def execute(notebook, folder, timeout=300):
     _, nbclient = _jupyter()
     nbclient.NotebookClient(
         notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
-        record_timing=False, config=kernel_config(),
+        interrupt_on_timeout=True, record_timing=False,
+        config=kernel_config(),
         resources={"metadata": {"path": str(folder)}}).execute()
     return notebook
 
@@ -650,6 +658,8 @@ def _error_text(cell):
             lines = cell.source.splitlines()
             shown = lines[line - 1].strip() if line <= len(lines) else ""
             return f"{name} at line {line}: {message}\n    {shown}"
+        if name == "KeyboardInterrupt":
+            return "it ran past the time limit and was stopped"
         return f"{name}: {value}"
     return ""
 
