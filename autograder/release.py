@@ -70,7 +70,7 @@ def test_cell_source(assignment, name):
 FOLDER_CHECK = "folder_check"
 
 #: The tag that lets "Run all" go on after a failed check: JupyterLab (and
-#: Notebook 7, JupyterLite) send such a cell with ``stop_on_error=False``,
+#: the front ends built on it) send such a cell with ``stop_on_error=False``,
 #: and nbclient lets it raise. Its AssertionError still fails the cell, so
 #: nbgrader, the fast engine and nbval see every failure as before.
 GO_ON_TAG = "raises-exception"
