@@ -180,20 +180,9 @@ def _mutants(args):
 
 
 def _check(args):
-    from autograder.learner_check import (
-        NotebookError,
-        format_table,
-        run_checks,
-    )
+    from autograder.learner_check import main
 
-    try:
-        results = run_checks(args.notebook)
-    except NotebookError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(format_table(results))
-    return 0 if all(status == "passed"
-                    for status, _ in results.values()) else 1
+    return main([args.notebook])
 
 
 GRADE_EPILOG = """\
