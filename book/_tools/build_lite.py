@@ -5,7 +5,7 @@ helpers, registry copy) and the data files its helpers load are the
 site's contents; a learner opens one from the "Run in the browser" button
 of its page and runs the visible checks in a Pyodide kernel.
 
-Two runtimes, chosen with ``COURSE_LITE_RUNTIME`` (or ``make book
+Two runtimes, chosen with ``LITE_RUNTIME`` (``make book
 LITE_RUNTIME=...``):
 
 ``local`` (default)
@@ -109,7 +109,7 @@ def fetch_pyodide_core(cache: Path) -> Path:
         if npm is None:
             raise LiteBuildError("npm not found: install it (apt-get "
                                  "install npm) or build with "
-                                 "COURSE_LITE_RUNTIME=cdn")
+                                 "LITE_RUNTIME=cdn")
         run(npm, "pack", f"pyodide@{PYODIDE_VERSION}", "--silent",
             "--pack-destination", str(cache))
     digest = base64.b64encode(
@@ -253,6 +253,8 @@ def lite_config(runtime: str) -> dict:
     return {"jupyter-lite-schema-version": 0,
             "jupyter-config-data": {
                 "appName": "Deep Learning from Scratch with NumPy",
+                # window.jupyterapp: what tests/test_lite.py drives.
+                "exposeAppInBrowser": True,
                 "litePluginSettings": {KERNEL_PLUGIN: kernel}}}
 
 
@@ -301,7 +303,7 @@ def build(runtime: str = "local", output: Path = OUTPUT,
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runtime", choices=RUNTIMES,
-                        default=os.environ.get("COURSE_LITE_RUNTIME")
+                        default=os.environ.get("LITE_RUNTIME")
                         or "local")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
