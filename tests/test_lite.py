@@ -84,15 +84,31 @@ def solution_sources(slug: str) -> dict[str, str]:
 
 
 def test_every_exercise_folder_is_in_the_site(lite_site):
-    """Does the site hold every exercise folder, file for file?"""
+    """Does the site hold every exercise folder, file for file (JSON
+    files as the same data, in strict JSON)?"""
     files = lite_site / "lite" / "files"
     for slug in slugs():
         folder = Assignment.named(slug).exercise_folder
         for source in folder.iterdir():
-            if source.is_file() and source.suffix != ".pyc":
-                copy = files / slug / source.name
-                assert copy.is_file(), f"{copy} missing"
+            copy = files / slug / source.name
+            if source.suffix == ".json":
+                data = json.loads(source.read_text(encoding="utf-8"))
+                assert json.loads(copy.read_text(encoding="utf-8")) == \
+                    build_lite.without_nonfinite(data)
+            elif source.is_file() and source.suffix != ".pyc":
                 assert copy.read_bytes() == source.read_bytes()
+
+
+def test_json_contents_parse_in_the_browser(lite_site):
+    """Does every JSON file of the site parse as strict JSON (no
+    Infinity or NaN, which JupyterLite's JSON.parse rejects)?"""
+    def refuse(token):
+        raise ValueError(f"non-standard JSON number {token}")
+    checked = 0
+    for path in (lite_site / "lite" / "files").rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+        checked += 1
+    assert checked > len(slugs())
 
 
 def test_every_data_file_a_helper_names_is_shipped(lite_site):

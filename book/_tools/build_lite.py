@@ -31,6 +31,7 @@ import argparse
 import base64
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -213,6 +214,32 @@ def data_files(folder: Path, registry: dict) -> list[str]:
                   if re.search(rf"[\"']{re.escape(name)}[\"']", sources))
 
 
+def without_nonfinite(value):
+    """``value`` (parsed JSON) with every inf and NaN replaced by None."""
+    if isinstance(value, dict):
+        return {key: without_nonfinite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nonfinite(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def make_strict_json(path: Path) -> None:
+    """Rewrite a JSON file so that a browser's JSON.parse accepts it.
+
+    JupyterLite hands ``.json`` files to the kernel through the
+    browser's JSON.parse, which rejects Python's ``Infinity`` and
+    ``NaN``, and the kernel then waits forever for the file. Such values
+    only occur in the public cases' outputs of known mistakes (the hint
+    of that mistake in that case cannot match in the browser); the
+    browser would turn them into null anyway.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(without_nonfinite(data), allow_nan=False),
+                    encoding="utf-8")
+
+
 def stage_contents(target: Path) -> list[str]:
     """Copy every exercise folder, with ``datasets/``, into ``target``.
 
@@ -230,6 +257,8 @@ def stage_contents(target: Path) -> list[str]:
         staged = target / folder.name
         shutil.copytree(folder, staged,
                         ignore=shutil.ignore_patterns(*EXCLUDE))
+        for json_file in staged.glob("*.json"):
+            make_strict_json(json_file)
         for name in data_files(folder, registry):
             source = ROOT / "datasets" / name
             if not source.is_file():
