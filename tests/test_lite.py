@@ -71,6 +71,11 @@ def lite_site(tmp_path_factory):
     return root
 
 
+def is_check(cell: dict) -> bool:
+    """Is this code cell a visible check (nbgrader id ``test_...``)?"""
+    return (cell["id"] or "").startswith("test_")
+
+
 def solution_sources(slug: str) -> dict[str, str]:
     """grade_id -> source of every graded cell of the solution notebook."""
     notebook = json.loads(Assignment.named(slug).solution_notebook
@@ -232,10 +237,11 @@ def test_solved_exercise_passes_every_check_offline(slug, served_site,
     sources = solution_sources(slug)
     assert sorted(browser.fill(sources)) == sorted(sources)
     cells, first = browser.run_all(
-        timeout=1800, first=lambda cell: PASSED in cell_text(cell))
+        timeout=1800, first=lambda cell: PASSED in cell_text(cell),
+        awaited=is_check)
     errors = [(c["id"], cell_text(c)[-1500:]) for c in cells if is_error(c)]
     assert not errors
-    checks = [c for c in cells if (c["id"] or "").startswith("test_")]
+    checks = [c for c in cells if is_check(c)]
     assert checks and all(PASSED in cell_text(c) for c in checks)
     assert browser.external_requests() == []
     record_timing(slug, first - start)
@@ -257,7 +263,7 @@ def test_wrong_function_shows_the_failure_and_its_hint(served_site,
         "np.squeeze(cost)\n")
     browser.open_notebook(served_site, f"{slug}/{slug}.ipynb", timeout=900)
     browser.fill(sources)
-    cells, _ = browser.run_all(timeout=1800)
+    cells, _ = browser.run_all(timeout=1800, awaited=is_check)
     by_id = {c["id"]: c for c in cells if c["id"]}
     failed = by_id["test_propagate"]
     assert is_error(failed)

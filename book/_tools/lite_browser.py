@@ -169,14 +169,18 @@ class LiteBrowser(Chromium):
         """Replace the source of graded cells by ``grade_id``."""
         return self.evaluate(FILL % json.dumps(sources))
 
-    def run_all(self, timeout=600, first=None) -> tuple[list, float | None]:
-        """Run every cell; wait until all ran or one failed.
+    def run_all(self, timeout=600, first=None,
+                awaited=None) -> tuple[list, float | None]:
+        """Run every cell; wait until the awaited ones ran or one failed.
 
         Parameters
         ----------
         first : callable, optional
             ``first(cell)`` is true for the output awaited first; the
             time it appeared (``time.monotonic()``) is returned.
+        awaited : callable, optional
+            ``awaited(cell)`` is true for the cells to wait for (default:
+            all, until the kernel is idle); later cells may still run.
 
         Returns
         -------
@@ -193,9 +197,14 @@ class LiteBrowser(Chromium):
             cells = state["cells"]
             if seen is None and first and any(map(first, cells)):
                 seen = time.monotonic()
-            done = all(c["count"] is not None for c in cells)
-            if (done or any(map(is_error, cells))) and \
+            if awaited is not None:
+                if all(c["count"] is not None and c["outputs"]
+                       for c in cells if awaited(c)):
+                    return cells, seen
+            elif all(c["count"] is not None for c in cells) and \
                     state["kernel"] == "idle":
+                return cells, seen
+            if any(map(is_error, cells)) and state["kernel"] == "idle":
                 return cells, seen
             if time.monotonic() > deadline:
                 raise TimeoutError(f"cells still running after {timeout} s")
