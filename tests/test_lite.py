@@ -20,7 +20,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -272,9 +271,5 @@ def test_wrong_function_shows_the_failure_and_its_hint(served_site,
     assert PASSED in cell_text(by_id["test_sigmoid"])
     shot = os.environ.get("COURSE_LITE_SCREENSHOT")
     if shot:
-        browser.evaluate(
-            "[...document.querySelectorAll('.jp-OutputArea-output')]"
-            ".find(o => o.textContent.includes('Hint:'))"
-            "?.scrollIntoView({block: 'center'}) || null")
-        time.sleep(1)
+        browser.scroll_to("test_propagate")
         browser.screenshot(Path(shot))

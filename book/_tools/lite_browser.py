@@ -70,6 +70,21 @@ FILL = """
 """
 
 
+SCROLL = """
+((id) => {
+  const notebook = window.jupyterapp.shell.currentWidget.content;
+  const cells = notebook.model.cells;
+  for (let i = 0; i < cells.length; i++) {
+    if ((cells.get(i).getMetadata('nbgrader') || {}).grade_id === id) {
+      notebook.activeCellIndex = i;
+      return notebook.scrollToItem(i, 'center').then(() => i);
+    }
+  }
+  return null;
+})(%s)
+"""
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -204,11 +219,16 @@ class LiteBrowser(Chromium):
             elif all(c["count"] is not None for c in cells) and \
                     state["kernel"] == "idle":
                 return cells, seen
-            if any(map(is_error, cells)) and state["kernel"] == "idle":
+            if any(map(is_error, cells)):
                 return cells, seen
             if time.monotonic() > deadline:
                 raise TimeoutError(f"cells still running after {timeout} s")
             time.sleep(0.25)
+
+    def scroll_to(self, grade_id: str) -> None:
+        """Scroll the notebook so that the cell ``grade_id`` is centred."""
+        self.evaluate(SCROLL % json.dumps(grade_id))
+        time.sleep(2)
 
     def screenshot(self, path: Path) -> None:
         import base64
