@@ -171,10 +171,14 @@ def main(argv=None) -> None:
             for slug in chosen:
                 code = program(f"/drive/{slug}", slug)
                 began = time.monotonic()
-                lite = parse(browser.evaluate(
-                    RUN_IN_KERNEL % json.dumps(code)))
+                try:
+                    lite = parse(browser.evaluate(
+                        RUN_IN_KERNEL % json.dumps(code)))
+                    local = desktop(slug)
+                except RuntimeError as error:
+                    print(f"{slug:30} not measured: {error}", flush=True)
+                    continue
                 took = time.monotonic() - began
-                local = desktop(slug)
                 for name in lite:
                     print(f"{slug:30} {name:36} "
                           f"{lite[name]['share_of_tolerance']:8.2g} "

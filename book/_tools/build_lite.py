@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -304,10 +305,13 @@ def build(runtime: str = "local", output: Path = OUTPUT,
         raise LiteBuildError(f"unknown runtime {runtime!r}: choose one of "
                              f"{', '.join(RUNTIMES)}")
     cache.mkdir(parents=True, exist_ok=True)
-    lite_dir = cache / "site"
-    if lite_dir.exists():
-        shutil.rmtree(lite_dir)
-    lite_dir.mkdir()
+    with tempfile.TemporaryDirectory(dir=cache, prefix="site-") as tmp:
+        return build_in(Path(tmp), runtime, output, cache)
+
+
+def build_in(lite_dir: Path, runtime: str, output: Path,
+             cache: Path) -> Path:
+    """Stage the site's sources in ``lite_dir`` and build ``output``."""
     if runtime == "local":
         assemble_pyodide(lite_dir / "static" / "pyodide", cache)
     (lite_dir / "jupyter-lite.json").write_text(
