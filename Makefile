@@ -49,6 +49,7 @@ release: $(STAMP)
 book: datasets
 ifdef WEEK
 	$(BIN)/course publish --through $(WEEK)
+	$(BIN)/python book/_tools/build_lite.py --runtime $(LITE_RUNTIME) --through $(WEEK)
 else
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	$(MAKE) --no-print-directory lite

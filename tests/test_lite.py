@@ -180,6 +180,18 @@ def test_unknown_runtime_is_named_in_the_error(tmp_path):
         build_lite.build("offline", tmp_path / "lite", tmp_path)
 
 
+def test_a_term_serves_only_its_published_exercises(tmp_path):
+    """Does a site published through c1w2 leave later folders out?"""
+    only = build_lite.published_slugs("c1w2")
+    staged = build_lite.stage_contents(tmp_path / "contents", only)
+    assert staged == sorted(only) == ["c1w2_logistic_regression",
+                                      "c1w2_numpy_basics"]
+    assert sorted(p.name for p in (tmp_path / "contents").iterdir()) \
+        == staged
+    with pytest.raises(build_lite.LiteBuildError, match="unknown cut-off"):
+        build_lite.published_slugs("c9w9")
+
+
 def test_exercise_pages_get_the_run_in_browser_link(tmp_path):
     """Does a real Sphinx build put the Lite link on an exercise page?"""
     source = tmp_path / "src"

@@ -241,8 +241,9 @@ def make_strict_json(path: Path) -> None:
                     encoding="utf-8")
 
 
-def stage_contents(target: Path) -> list[str]:
-    """Copy every exercise folder, with ``datasets/``, into ``target``.
+def stage_contents(target: Path, only=None) -> list[str]:
+    """Copy every exercise folder (or those named in ``only``), with
+    ``datasets/``, into ``target``.
 
     Returns
     -------
@@ -254,7 +255,8 @@ def stage_contents(target: Path) -> list[str]:
         shutil.rmtree(target)
     slugs = []
     for folder in sorted(p for p in (ROOT / "exercises").iterdir()
-                         if p.is_dir()):
+                         if p.is_dir()
+                         and (only is None or p.name in only)):
         staged = target / folder.name
         shutil.copytree(folder, staged,
                         ignore=shutil.ignore_patterns(*EXCLUDE))
@@ -299,24 +301,28 @@ def kernel_extension() -> Path:
 
 
 def build(runtime: str = "local", output: Path = OUTPUT,
-          cache: Path = CACHE) -> Path:
-    """Build the site into ``output``; return it."""
+          cache: Path = CACHE, only=None) -> Path:
+    """Build the site into ``output``; return it.
+
+    ``only``, when given, names the exercise folders to serve (a term
+    published week by week serves those of its published weeks).
+    """
     if runtime not in RUNTIMES:
         raise LiteBuildError(f"unknown runtime {runtime!r}: choose one of "
                              f"{', '.join(RUNTIMES)}")
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache, prefix="site-") as tmp:
-        return build_in(Path(tmp), runtime, output, cache)
+        return build_in(Path(tmp), runtime, output, cache, only)
 
 
 def build_in(lite_dir: Path, runtime: str, output: Path,
-             cache: Path) -> Path:
+             cache: Path, only=None) -> Path:
     """Stage the site's sources in ``lite_dir`` and build ``output``."""
     if runtime == "local":
         assemble_pyodide(lite_dir / "static" / "pyodide", cache)
     (lite_dir / "jupyter-lite.json").write_text(
         json.dumps(lite_config(runtime), indent=2))
-    stage_contents(lite_dir / "contents")
+    stage_contents(lite_dir / "contents", only)
     wheels = [fetch_wheel(*spec, cache) for spec in PIPLITE_WHEELS]
     if output.exists():
         shutil.rmtree(output)
@@ -333,15 +339,29 @@ def build_in(lite_dir: Path, runtime: str, output: Path,
     return output
 
 
+def published_slugs(cutoff: str) -> tuple:
+    """The assignments that ``course publish --through cutoff`` shows."""
+    from autograder.publish import CutoffError, published
+    try:
+        return published(cutoff).slugs
+    except CutoffError as error:
+        raise LiteBuildError(str(error)) from None
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runtime", choices=RUNTIMES,
                         default=os.environ.get("LITE_RUNTIME")
                         or "local")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--through", metavar="CUTOFF",
+                        help="serve only the exercises published up to "
+                             "this week or assignment (as `course "
+                             "publish --through`)")
     args = parser.parse_args(argv)
     try:
-        site = build(args.runtime, args.output)
+        only = published_slugs(args.through) if args.through else None
+        site = build(args.runtime, args.output, only=only)
     except LiteBuildError as error:
         sys.exit(f"build_lite: {error}")
     print(f"JupyterLite site ({args.runtime} runtime): {site}")
