@@ -147,8 +147,9 @@ MISTAKES = [
     # L_model_backward
     Mistake("L_model_backward", "only works with 2 layers", ("L",),
             code=L_backward_two_layers),
-    Mistake("L_model_backward", "Y not reshaped (labels as m values)",
-            ("reshape",), edit("Y = Y.reshape(AL.shape)\n    ", "")),
+    Mistake("L_model_backward", "Y reshaped to (1, len(Y)): fine for m "
+            "values, wrong for a row", ("reshape",),
+            edit("Y = Y.reshape(AL.shape)", "Y = Y.reshape(1, len(Y))")),
     Mistake("L_model_backward", "dAL sign flipped", ("sign",),
             edit("dAL = -(np.divide", "dAL = (np.divide")),
     Mistake("L_model_backward", "every hidden layer gets dA{L-1}",

@@ -141,6 +141,8 @@ MISTAKES = [
                  "keepdims=True) / m", "keepdims=True)")),
     Mistake("backward_propagation", "ReLU mask from the layer's own Z",
             ("Z_prev",), edit("(Z_prev > 0)", "(Z[:W.shape[1]] > 0)")),
+    Mistake("backward_propagation", "ReLU derivative 1 at z = 0",
+            ("0",), edit("(Z_prev > 0)", "(Z_prev >= 0)")),
     Mistake("backward_propagation", "loop stops before layer 1", ("range",),
             edit("range(L, 0, -1)", "range(L, 1, -1)")),
     Mistake("backward_propagation", "db over the examples' axis 0",
