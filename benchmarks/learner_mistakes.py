@@ -54,15 +54,19 @@ def report(results):
     everything = []
     for slug, rows in results.items():
         lines.append(_row(slug, rows))
-        everything.extend(rows)
-    lines.append(_row("all", everything))
+        everything.extend((slug, entry, result) for entry, result in rows)
+    lines.append(_row("all", [row[1:] for row in everything]))
     lines.append("\nescaping grading (full marks):")
-    lines += [f"  {entry.function}: {entry.mistake}"
+    lines += [f"  {slug} {entry.function}: {entry.mistake}"
               + (f" [pending: {entry.pending}]" if entry.pending else "")
-              for entry, result in everything if not result.hidden]
+              for slug, entry, result in everything if not result.hidden]
+    lines.append("\nescaping the visible checks, caught at grading:")
+    lines += [f"  {slug} {entry.function}: {entry.mistake}"
+              for slug, entry, result in everything
+              if result.visible is None and result.hidden]
     lines.append("\ncaught without a hint that names the mistake:")
-    lines += [f"  {entry.function}: {entry.mistake}"
-              for entry, result in everything
+    lines += [f"  {slug} {entry.function}: {entry.mistake}"
+              for slug, entry, result in everything
               if result.caught and not result.hinted(entry)]
     return lines
 

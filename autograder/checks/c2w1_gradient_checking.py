@@ -29,6 +29,11 @@ def _one_d_hidden():
             for x, theta in SCALARS]
 
 
+def _one_d_check_public():
+    return _one_d_public() + [
+        Case("x = 1.5, theta = 1e9 (the check fails)", (1.5, 1e9))]
+
+
 def _one_d_check_hidden():
     return _one_d_hidden() + [
         Case("x = 3.0, theta = -2.0, epsilon = 1e-4", (3.0, -2.0),
@@ -124,7 +129,7 @@ SPECS = [
                  _one_d_hidden, atol=0),
     FunctionSpec("backward_propagation", ("dtheta",), 1, _one_d_public,
                  _one_d_hidden, atol=0),
-    FunctionSpec("gradient_check", ("difference",), 2, _one_d_public,
+    FunctionSpec("gradient_check", ("difference",), 2, _one_d_check_public,
                  _one_d_check_hidden, check_printed=True, atol=0),
     FunctionSpec("gradient_check_n", ("difference",), 3, _n_public,
                  _n_hidden, check_printed=True),

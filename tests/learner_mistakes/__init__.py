@@ -45,8 +45,8 @@ class Mistake:
     mistake : str
         What the learner did, in a few words.
     hint_words : tuple of str
-        Words (or word stems) that a hint naming this mistake contains,
-        compared without case.
+        Words (or word stems), compared without case: a hint that
+        contains any of them names this mistake.
     edits : tuple of (str, str)
         ``(old, new)`` replacements of the reference's source: every
         ``old`` must occur in its code.
@@ -145,8 +145,7 @@ class Outcome:
         """Does the first message the learner sees name the mistake?"""
         first = self.visible or (self.hidden[0] if self.hidden else "")
         hints = _hints(first)
-        return bool(hints) and all(word.lower() in hints
-                                   for word in entry.hint_words)
+        return any(word.lower() in hints for word in entry.hint_words)
 
 
 def outcome(assignment, entry):

@@ -50,11 +50,12 @@ MISTAKES = [
     # initialize_parameters
     Mistake("initialize_parameters", "seed forgotten", ("seed",),
             edit("np.random.seed(2)\n    ", "")),
-    Mistake("initialize_parameters", "W1 transposed", ("(n_h, n_x)",),
+    Mistake("initialize_parameters", "W1 transposed",
+            ("(n_h, n_x)", "swapped"),
             edit("np.random.randn(n_h, n_x)", "np.random.randn(n_x, n_h)")),
     Mistake("initialize_parameters", "weights not scaled by 0.01",
             ("0.01",), edit(" * 0.01", "")),
-    Mistake("initialize_parameters", "rank-1 biases", ("(n_h, 1)",),
+    Mistake("initialize_parameters", "rank-1 biases", ("(n_h, 1)", "rank-1"),
             edit("np.zeros((n_h, 1))", "np.zeros(n_h)",
                  "np.zeros((n_y, 1))", "np.zeros(n_y)")),
     # forward_propagation
@@ -102,7 +103,8 @@ MISTAKES = [
     Mistake("update_parameters", "new values left in locals, old dict "
             "returned", ("return",),
             edit('parameters = {"W1": W1', 'updated = {"W1": W1')),
-    Mistake("update_parameters", "plus instead of minus", ("minus",),
+    Mistake("update_parameters", "plus instead of minus",
+            ("minus", "subtract"),
             edit('parameters["W1"] - learning_rate',
                  'parameters["W1"] + learning_rate',
                  'parameters["W2"] - learning_rate',

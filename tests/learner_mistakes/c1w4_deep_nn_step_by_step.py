@@ -49,7 +49,7 @@ MISTAKES = [
             ("len(layer_dims) - 1",), edit("L = len(layer_dims) - 1",
                                            "L = len(layer_dims)")),
     Mistake("initialize_parameters_deep", "W shapes swapped",
-            ("transpos",), edit("np.random.randn(layer_dims[l],\n"
+            ("transpos", "swapped"), edit("np.random.randn(layer_dims[l],\n"
                                 "                                      "
                                 "        layer_dims[l - 1])",
                                 "np.random.randn(layer_dims[l - 1], "
@@ -159,7 +159,8 @@ MISTAKES = [
     # update_parameters
     Mistake("update_parameters", "loop stops one layer early", ("L",),
             edit("range(1, L + 1)", "range(1, L)")),
-    Mistake("update_parameters", "plus instead of minus", ("minus",),
+    Mistake("update_parameters", "plus instead of minus",
+            ("minus", "subtract"),
             edit("W - learning_rate", "W + learning_rate",
                  "b - learning_rate", "b + learning_rate")),
     Mistake("update_parameters", "learning rate forgotten on b",

@@ -38,7 +38,7 @@ MISTAKES = [
             edit("dtheta = x", "dtheta = theta")),
     Mistake("backward_propagation", "derivative of theta ** 2",
             ("x",), edit("dtheta = x", "dtheta = 2 * theta")),
-    Mistake("backward_propagation", "returns J = theta * x", ("x",),
+    Mistake("backward_propagation", "returns J = theta * x", ("not j itself",),
             edit("dtheta = x", "dtheta = theta * x")),
     Mistake("backward_propagation", "derivative 1", ("x",),
             edit("dtheta = x", "dtheta = 1")),

@@ -6,12 +6,13 @@ MISTAKES = [
     Mistake("initialize_parameters_zeros", "loop stops one layer early",
             ("L",), edit("range(1, L + 1)", "range(1, L)")),
     Mistake("initialize_parameters_zeros", "W shapes transposed",
-            ("transpos",), edit("np.zeros((layers_dims[l],\n"
+            ("transpos", "swapped"), edit("np.zeros((layers_dims[l],\n"
                                 "                                     "
                                 "        layers_dims[l - 1]))",
                                 "np.zeros((layers_dims[l - 1], "
                                 "layers_dims[l]))")),
-    Mistake("initialize_parameters_zeros", "rank-1 biases", ("(n_l, 1)",),
+    Mistake("initialize_parameters_zeros", "rank-1 biases",
+            ("(n_l, 1)", "rank-1"),
             edit("np.zeros((layers_dims[l], 1))", "np.zeros(layers_dims[l])")),
     Mistake("initialize_parameters_zeros", "keys W0, b0, ... from 0",
             ("W1",), edit('"W" + str(l)', '"W" + str(l - 1)',
@@ -35,7 +36,8 @@ MISTAKES = [
     Mistake("initialize_parameters_he", "Xavier's sqrt(1 / n)", ("2",),
             edit("np.sqrt(2 / layers_dims[l - 1])",
                  "np.sqrt(1 / layers_dims[l - 1])")),
-    Mistake("initialize_parameters_he", "square root forgotten", ("sqrt",),
+    Mistake("initialize_parameters_he", "square root forgotten",
+            ("sqrt", "square root"),
             edit("np.sqrt(2 / layers_dims[l - 1])", "2 / layers_dims[l - 1]")),
     Mistake("initialize_parameters_he", "divides by the scale",
             ("multipl",), edit("layers_dims[l - 1]) * scale",

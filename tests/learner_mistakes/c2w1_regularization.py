@@ -48,7 +48,7 @@ MISTAKES = [
             edit("D2 = (np.random.rand(*Z2.shape) < keep_prob).astype(int)",
                  "D2 = D1[:Z2.shape[0]]")),
     Mistake("forward_propagation_with_dropout", "dropout on the output "
-            "layer too", ("output",),
+            "layer too", ("output", "hidden layers only"),
             edit("A3 = sigmoid(Z3)", "A3 = sigmoid(Z3) * (np.random.rand("
                  "*Z3.shape) < keep_prob) / keep_prob")),
     Mistake("forward_propagation_with_dropout", "np.random.randn for the "

@@ -31,14 +31,16 @@ def batchnorm_in_place(Z, gamma, beta, epsilon=1e-5):
 
 MISTAKES = [
     # one_hot_matrix
-    Mistake("one_hot_matrix", "one row per example (m, C)", ("(C, m)",),
+    Mistake("one_hot_matrix", "one row per example (m, C)",
+            ("(C, m)", "swapped"),
             code=one_hot_loop_rows),
     Mistake("one_hot_matrix", "C of the demo (6) written in", ("C",),
             code=one_hot_demo_size),
     Mistake("one_hot_matrix", "np.eye(C)[labels] not transposed",
-            ("transpos",), edit("one_hot = np.zeros((C, labels.size))\n"
-                                "    one_hot[labels, np.arange(labels.size)]"
-                                " = 1.0", "one_hot = np.eye(C)[labels]")),
+            ("transpos", "swapped"),
+            edit("one_hot = np.zeros((C, labels.size))\n"
+                 "    one_hot[labels, np.arange(labels.size)] = 1.0",
+                 "one_hot = np.eye(C)[labels]")),
     Mistake("one_hot_matrix", "labels shifted by one (1-based)", ("label",),
             edit("one_hot[labels, ", "one_hot[labels - 1, ")),
     # softmax
@@ -57,7 +59,7 @@ MISTAKES = [
             edit("shifted = Z - np.max(Z, axis=0, keepdims=True)",
                  "Z -= np.max(Z, axis=0, keepdims=True)\n    shifted = Z")),
     # compute_cost
-    Mistake("compute_cost", "1/m forgotten", ("1/m",),
+    Mistake("compute_cost", "1/m forgotten", ("1/m", "divide by m"),
             edit("cost = -np.sum(Y * log_probs) / m",
                  "cost = -np.sum(Y * log_probs)")),
     Mistake("compute_cost", "binary cross-entropy", ("softmax",),
@@ -70,7 +72,7 @@ MISTAKES = [
     Mistake("compute_cost", "m from the number of classes", ("m",),
             edit("m = Y.shape[1]", "m = Y.shape[0]")),
     # cost_backward
-    Mistake("cost_backward", "Y - softmax (sign)", ("sign",),
+    Mistake("cost_backward", "Y - softmax (sign)", ("sign", "not y - softmax"),
             edit("dZL = softmax(ZL) - Y", "dZL = Y - softmax(ZL)")),
     Mistake("cost_backward", "ZL - Y without softmax", ("softmax",),
             edit("dZL = softmax(ZL) - Y", "dZL = ZL - Y")),
@@ -100,8 +102,8 @@ MISTAKES = [
             ("m",), edit("dbeta = np.mean(", "dbeta = np.sum(",
                          "dgamma = np.mean(", "dgamma = np.sum(")),
     Mistake("batchnorm_backward", "dZ ignores the batch statistics",
-            ("mean",), edit("(dZ_tilde - dbeta - Z_norm * dgamma)",
-                            "dZ_tilde")),
+            ("mean", "every example of the batch"),
+            edit("(dZ_tilde - dbeta - Z_norm * dgamma)", "dZ_tilde")),
     Mistake("batchnorm_backward", "gamma forgotten in dZ", ("gamma",),
             edit("dZ = gamma / np.sqrt", "dZ = 1 / np.sqrt")),
     Mistake("batchnorm_backward", "dgamma without Z_norm", ("Z_norm",),
@@ -151,7 +153,7 @@ MISTAKES = [
     # predict
     Mistake("predict", "argmax over classes' rows (axis=1)", ("axis",),
             edit("np.argmax(ZL, axis=0)", "np.argmax(ZL, axis=1)")),
-    Mistake("predict", "flat array of labels", ("(1, m)",),
+    Mistake("predict", "flat array of labels", ("(1, m)", "rank-1"),
             edit("np.argmax(ZL, axis=0).reshape(1, -1)",
                  "np.argmax(ZL, axis=0)")),
     Mistake("predict", "max instead of argmax", ("argmax",),

@@ -14,7 +14,7 @@ def split_dataset_fixed_sizes(X, Y, dev_fraction, test_fraction, seed):
 
 MISTAKES = [
     # confusion_counts
-    Mistake("confusion_counts", "FP and FN swapped", ("FP",),
+    Mistake("confusion_counts", "FP and FN swapped", ("FP", "false positive"),
             edit('"FP": int(np.sum(predicted & ~actual))',
                  '"FP": int(np.sum(~predicted & actual))',
                  '"FN": int(np.sum(~predicted & actual))',
@@ -28,7 +28,8 @@ MISTAKES = [
     Mistake("confusion_counts", "`and` on arrays instead of &", ("&",),
             edit("np.sum(predicted & actual)",
                  "np.sum(predicted and actual)")),
-    Mistake("confusion_counts", "counts as fractions (mean)", ("count",),
+    Mistake("confusion_counts", "counts as fractions (mean)",
+            ("count", "numbers of examples"),
             edit("int(np.sum(", "float(np.mean(")),
     # precision
     Mistake("precision", "TP / (TP + FN) (recall)", ("FP",),
@@ -67,7 +68,7 @@ MISTAKES = [
     Mistake("choose_classifier", "strict < on the thresholds", ("<=",),
             edit("satisficing <= thresholds", "satisficing < thresholds")),
     Mistake("choose_classifier", "argmin of the optimizing metric",
-            ("max",), edit("int(np.argmax(scores))",
+            ("max", "highest"), edit("int(np.argmax(scores))",
                            "int(np.argmin(np.where(acceptable, optimizing, "
                            "np.inf)))")),
     Mistake("choose_classifier", "satisficing ignored", ("satisficing",),
@@ -98,12 +99,12 @@ MISTAKES = [
             edit("X[:, order], Y[:, order]", "X, Y")),
     # bias_variance_diagnosis
     Mistake("bias_variance_diagnosis", "mean of the human errors as "
-            "Bayes proxy", ("min",),
+            "Bayes proxy", ("min", "lowest"),
             edit("float(np.min(human_error))", "float(np.mean(human_error))")),
     Mistake("bias_variance_diagnosis", "variance from dev - human",
             ("train",), edit("variance = dev_error - train_error",
                              "variance = dev_error - bayes_proxy")),
-    Mistake("bias_variance_diagnosis", "tie goes to variance", (">=",),
+    Mistake("bias_variance_diagnosis", "tie goes to variance", (">=", "equal"),
             edit("avoidable_bias >= variance", "avoidable_bias > variance")),
     Mistake("bias_variance_diagnosis", "the worst human error as Bayes "
             "proxy", ("min",), edit("np.min(human_error)",
