@@ -227,7 +227,9 @@ def _backward_public():
     return [Case("layers [3, 2, 2], m = 4",
                  _backward_inputs(1, (3, 2, 2), 4)),
             Case("another depth: layers [4, 3, 2, 3], m = 5",
-                 _backward_inputs(2, (4, 3, 2, 3), 5))]
+                 _backward_inputs(2, (4, 3, 2, 3), 5)),
+            Case("Z1 = 0 in one column (ReLU passes no gradient)",
+                 _exact_zeros_in_Z1())]
 
 
 def _exact_zeros_in_Z1():
