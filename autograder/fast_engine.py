@@ -140,8 +140,9 @@ class GradingContext:
     ----------
     assignment : Assignment
     files : dict
-        The release's copies of ``course_checks.py`` and the helpers, by
-        file name: the sandbox uses these, never the learner's.
+        The release's copies of ``course_checks.py``, the helpers and
+        ``public_cases.json``, by file name: the sandbox uses these, never
+        the learner's.
     cases : dict
         Function name -> list of :class:`autograder.spec.Case`: the public
         (visible-check) cases, then the hidden ones.
@@ -156,7 +157,11 @@ class GradingContext:
         self.assignment = assignment
         self.limits = {"wall_seconds": wall_seconds}
         self.function_seconds = function_seconds
-        self.files = assignment.copied_files()
+        # The files of the exercise folder, as nbgrader's source folder
+        # has them: the notebook's first cell stops when one is missing.
+        self.files = {**assignment.copied_files(),
+                      "public_cases.json": assignment.public_cases_file
+                      .read_text(encoding="utf-8")}
         public = load_cases(assignment.public_cases_file)
         self.cases, self.expected = {}, {}
         for spec in assignment.specs:
@@ -364,6 +369,7 @@ class SandboxWorker:
         if not hello.get("ready"):
             raise RuntimeError("the sandbox worker did not start")
         self.isolated = hello["isolated"]
+        self.network_isolated = hello["network_isolated"]
         self.slot = hello["slot"]
 
     def run(self, job):
@@ -401,6 +407,8 @@ class WorkerPool:
         for worker in self.workers:
             self.idle.put(worker)
         self.isolated = all(worker.isolated for worker in self.workers)
+        self.network_isolated = all(worker.network_isolated
+                                    for worker in self.workers)
 
     def run(self, job):
         """Run a job on the next idle worker (thread-safe)."""

@@ -7,6 +7,7 @@ Every text that comes from a submission is HTML-escaped.
 from __future__ import annotations
 
 import collections
+import functools
 import html
 import json
 import statistics
@@ -107,11 +108,28 @@ def _late_sentence(entry):
 
 
 def write_gradescope(path, assignment, entry):
-    """One learner's ``results.json`` in Gradescope's format."""
-    tests = [{"name": spec.name, "score": entry.functions.get(spec.name, 0),
-              "max_score": spec.points,
-              "output": entry.messages.get(spec.name, ""),
-              "visibility": "visible"} for spec in assignment.specs]
+    """One learner's ``results.json`` in Gradescope's format.
+
+    Each graded function gives two tests: ``<name>: visible checks``
+    (the cases the learner's notebook shows; no points, visibility
+    ``visible``) and ``<name>: hidden tests`` (the function's points and
+    first failure, visibility ``after_published``: shown once the
+    instructor publishes the grades). The visible test fails when the
+    function's first failure is not on a hidden case.
+    """
+    tests = []
+    for spec in assignment.specs:
+        points = entry.functions.get(spec.name, 0)
+        message = entry.messages.get(spec.name, "") or entry.error
+        visible_passed = points == spec.points or message.startswith(
+            _hidden_labels(assignment, spec.name))
+        tests.append({"name": f"{spec.name}: visible checks",
+                      "status": "passed" if visible_passed else "failed",
+                      "output": "" if visible_passed else message,
+                      "visibility": "visible"})
+        tests.append({"name": f"{spec.name}: hidden tests", "score": points,
+                      "max_score": spec.points, "output": message,
+                      "visibility": "after_published"})
     output = " ".join(text for text in (entry.error, entry.note,
                                         _late_sentence(entry)) if text)
     result = {"score": entry.score or 0, "tests": tests,
@@ -124,6 +142,14 @@ def write_gradescope(path, assignment, entry):
 
 #: How many of the most common mistakes the summary lists per function.
 COMMON_MISTAKES = 3
+
+
+@functools.cache
+def _hidden_labels(assignment, name):
+    """The prefixes of messages about a hidden case of ``name`` (a tuple
+    for ``str.startswith``)."""
+    return tuple(f"{case.label}:" for case in
+                 assignment.spec(name).hidden_cases())
 
 
 def summarize(assignment, engine, entries):

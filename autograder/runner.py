@@ -7,6 +7,8 @@ take an :class:`~autograder.assignment.Assignment`.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from autograder.assignment import Assignment
@@ -19,6 +21,26 @@ from autograder.compare import (
     encode,
     matches,
 )
+from autograder.spec import reset_global_generators
+
+#: Held while a graded function runs in this process: NumPy's and
+#: Python's global generators and ``sys.stdout`` (which
+#: :func:`~autograder.compare.call_capturing` redirects) belong to the
+#: whole process, so judging threads take turns with them.
+_PROCESS_WIDE_STATE = threading.RLock()
+
+
+def call_case(function, args, kwargs):
+    """:func:`~autograder.compare.call_capturing`, alone and seeded.
+
+    The global generators are reset first (see
+    :func:`autograder.spec.reset_global_generators`), and no other thread
+    of the grader calls a graded function meanwhile, so the result and the
+    printed text are the same whatever the other threads do.
+    """
+    with _PROCESS_WIDE_STATE:
+        reset_global_generators()
+        return call_capturing(function, args, kwargs)
 
 
 def _run_against_reference(assignment, spec, case, function, reveal):
@@ -30,8 +52,8 @@ def _run_against_reference(assignment, spec, case, function, reveal):
         With hints from the known mistakes that the output matches.
     """
     expected, expected_printed = reference_result(assignment, spec, case)
-    got, printed, args_after, _ = call_capturing(function, case.args,
-                                                 case.kwargs)
+    got, printed, args_after, _ = call_case(function, case.args,
+                                            case.kwargs)
     judge(assignment, spec, case, (expected, expected_printed),
           (got, printed, args_after), reveal)
 
@@ -39,7 +61,7 @@ def _run_against_reference(assignment, spec, case, function, reveal):
 def reference_result(assignment, spec, case):
     """The reference's ``(output, printed text)`` on one case."""
     reference = assignment.reference(spec.name)
-    output, printed, _, _ = call_capturing(reference, case.args, case.kwargs)
+    output, printed, _, _ = call_case(reference, case.args, case.kwargs)
     return output, printed
 
 
@@ -83,7 +105,7 @@ def _matching_hints(assignment, spec, case, got, printed):
             continue
         try:
             with np.errstate(all="ignore"):
-                wrong, wrong_printed, _, _ = call_capturing(
+                wrong, wrong_printed, _, _ = call_case(
                     mutant.function, case.args, case.kwargs)
         except Exception:
             continue

@@ -43,3 +43,20 @@ def test_failed_cells_are_numbered_as_in_the_notebook():
                                json.dumps(notebook), workers.run)
     assert [number for number, _ in grade.failed_cells] == [target]
     assert "ModuleNotFoundError" in grade.failed_cells[0][1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", ["c1w2_numpy_basics",
+                                  "c1w2_logistic_regression"])
+def test_every_cell_of_a_solution_runs_in_the_sandbox(slug):
+    """Do all cells before the tests, the folder check that needs every
+    file of the exercise folder included, run without an error?"""
+    assignment = Assignment.named(slug)
+    context = GradingContext(assignment)
+    with WorkerPool(1) as workers:
+        grade = grade_notebook(
+            context, assignment.solution_notebook.read_text("utf-8"),
+            workers.run)
+    assert grade.cell_errors == []
+    assert all(result.points == result.max_points
+               for result in grade.functions)

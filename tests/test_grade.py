@@ -128,17 +128,17 @@ def test_gradebook_matches_summary_and_was_not_tampered(cli_class):
 def test_outputs_exist_and_hide_hidden_tests(cli_class):
     """Are feedback, results.json, CSV, summary and figure all written?"""
     slug, course, _, _, _, summary, entries = cli_class
-    feedback = (course / "feedback" / "solution" / slug /
+    feedback = (course / "results" / "solution" /
                 "feedback.html").read_text()
     assert "hidden_test" not in feedback and "BEGIN HIDDEN" not in feedback
-    wrong = (course / "feedback" / "patch-allclose" / slug /
+    wrong = (course / "results" / "patch-allclose" /
              "feedback.html").read_text()
     assert "0 / 1" in wrong
     results = json.loads((course / "results" / "solution" /
                           "results.json").read_text())
     assert results["score"] == summary["max_score"]
     assignment = Assignment.named(slug)
-    assert len(results["tests"]) == len(assignment.specs)
+    assert len(results["tests"]) == 2 * len(assignment.specs)
     csv_students = {line.split(",")[3] for line in
                     (course / "grades.csv").read_text().splitlines()[1:]}
     assert csv_students == set(entries)

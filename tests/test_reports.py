@@ -47,14 +47,44 @@ def test_summary_counts_rates_and_errors():
 
 
 def test_gradescope_results_hold_every_function(tmp_path):
-    """Does results.json list every graded function with its points?"""
+    """Does results.json list every graded function twice: its visible
+    checks (shown at once) and its hidden tests with the points (shown
+    once published)?"""
     assignment, (ada, _, _) = _entries()
     path = tmp_path / "results.json"
     reports.write_gradescope(path, assignment, ada)
     result = json.loads(path.read_text())
     assert result["score"] == assignment.max_score
-    assert [test["name"] for test in result["tests"]] == list(
-        assignment.function_names)
+    assert [test["name"] for test in result["tests"]] == [
+        f"{name}: {kind}" for name in assignment.function_names
+        for kind in ("visible checks", "hidden tests")]
+    assert {test["visibility"] for test in result["tests"][::2]} == {
+        "visible"}
+    assert {test["visibility"] for test in result["tests"][1::2]} == {
+        "after_published"}
+
+
+def test_gradescope_visible_checks_pass_when_only_a_hidden_case_fails(
+        tmp_path):
+    """Is a failure on a hidden case shown in the hidden test only, and a
+    failure on a visible check in both?"""
+    assignment = Assignment.named(SLUG)
+    spec = assignment.specs[0]
+    hidden_label = spec.hidden_cases()[0].label
+    messages = {spec.name: f"{hidden_label}: s has the wrong shape",
+                assignment.specs[1].name: "visible check: x: wrong value"}
+    entry = Entry("cy", "cy.ipynb", assignment.max_score, score=0,
+                  messages=messages)
+    path = tmp_path / "results.json"
+    reports.write_gradescope(path, assignment, entry)
+    tests = {test["name"]: test
+             for test in json.loads(path.read_text())["tests"]}
+    first, second = spec.name, assignment.specs[1].name
+    assert tests[f"{first}: visible checks"]["status"] == "passed"
+    assert "wrong shape" in tests[f"{first}: hidden tests"]["output"]
+    assert tests[f"{second}: visible checks"]["status"] == "failed"
+    assert "wrong value" in tests[f"{second}: visible checks"]["output"]
+
 
 
 def test_summary_has_mean_median_and_common_mistakes():
