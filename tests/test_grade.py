@@ -257,7 +257,7 @@ def test_cli_applies_the_late_policy_and_extensions(term_class):
     assert float(late["late_submission_penalty"]) == 3
     assert float(late["raw_score"]) == top
     assert float(late["score"]) == top - 3
-    feedback = (course / "feedback" / "late-3h" / slug /
+    feedback = (course / "results" / "late-3h" /
                 "feedback.html").read_text()
     assert "late penalty 3 point(s)" in feedback
     results = json.loads((course / "results" / "late-3h" /
