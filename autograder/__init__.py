@@ -30,6 +30,8 @@ fast_engine.py    the trusted engine: sandbox jobs, judging their outputs
 sandbox.py        the isolated worker that runs learner code
 grade.py          ``course grade``: intake, course folder, engine, reports
 reports.py        feedback, results.json, grades.csv, the class summary
+gradescope.py     ``course gradescope``: the Gradescope autograder zip
+publish.py        ``course publish``: the site of a term up to a week
 cli.py            the ``course`` command
 """
 from pathlib import Path

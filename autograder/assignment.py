@@ -17,6 +17,7 @@ place that looks modules up by name.
 """
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import re
@@ -149,6 +150,29 @@ class Assignment:
         the folder -> path of its single source (a dict)."""
         sources = getattr(self.checks_module, "HELPER_FILES", {})
         return {name: ROOT / source for name, source in sources.items()}
+
+    @cached_property
+    def data_files(self):
+        """The registered data files the helpers load, in name order.
+
+        A helper names each of its files once, in a module-level constant
+        (``DATA_FILE = "moons.h5"``); the names of
+        ``datasets/registry.json`` found there are this assignment's data
+        (a tuple of file names, empty when it uses none).
+        """
+        from autograder.data import read_registry
+
+        registry = read_registry()["files"]
+        found = set()
+        for path in self.helper_files.values():
+            if path.suffix != ".py":
+                continue
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                if (isinstance(node, ast.Assign)
+                        and isinstance(node.value, ast.Constant)
+                        and node.value.value in registry):
+                    found.add(node.value.value)
+        return tuple(sorted(found))
 
     def copied_files(self):
         """The files an exercise folder carries as copies of the package's:

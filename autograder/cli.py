@@ -9,13 +9,23 @@ course datasets [--force]
     Generate any missing data set and verify every file's checksums.
 course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
              [--scheduler ADDRESS] [--course DIR] [--report FILE]
-             [--time-limit SECONDS] [--roster CSV]
+             [--time-limit SECONDS] [--roster CSV] [--due DATETIME]
+             [--extensions CSV] [--late-policy POLICY] [--similarity]
     Grade every submission in SOURCE (an nbgrader submitted/ tree, or a
     Canvas, Moodle or Blackboard download, or a zip or folder of
     <student>_<anything>.ipynb files): scores into the gradebook,
     feedback, grades.csv, Gradescope results and a summary. Exit status
     0 when every submission got a score, 1 when some ended in an error,
-    2 for a usage error or an unreadable SOURCE or roster.
+    2 for a usage error, an unreadable SOURCE or roster, or a missing
+    or corrupt data file.
+course gradescope SLUG [-o OUT.zip]
+    Build the assignment's Gradescope autograder zip (setup.sh,
+    run_autograder and the files grading needs; default
+    grading/SLUG-gradescope.zip).
+course publish --through CUTOFF [--out DIR]
+    Build the site as a term publishes it up to a week (c2w1) or an
+    assignment (c1w4_deep_nn_step_by_step): later pages and exercise
+    folders are left out (default DIR: _build/html).
 course mutants [SLUG ...]
     Print, per graded function, how many mutants the hidden tests kill and
     how many correct alternatives they accept.
@@ -86,35 +96,107 @@ def _datasets(args):
 def _grade(args):
     import json
 
+    from autograder.data import DatasetError
     from autograder.grade import grade_class, progress_printer
     from autograder.intake import IntakeError
 
     [assignment] = _assignments([args.slug])
     course = args.course or f"grading/{args.slug}"
+    late = _late_rules(args)
     try:
         entries = grade_class(assignment, args.source, course, args.engine,
                               args.jobs, args.scheduler, progress_printer(),
-                              args.time_limit, args.roster)
-    except IntakeError as error:
+                              args.time_limit, args.roster, late,
+                              args.similarity)
+    except (IntakeError, DatasetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     width = max([len(entry.student) for entry in entries] + [7])
     for entry in entries:
         score = ("error" if entry.score is None
                  else f"{entry.score:g}/{entry.max_score:g}")
+        remarks = [entry.error, entry.note] + [
+            str(problem) for problem in entry.problems] + [
+            entry.lateness.describe() if entry.lateness else ""]
         print(f"{entry.student:<{width}}  {score:>7}  "
-              f"{entry.error or entry.note}")
+              f"{'; '.join(text for text in remarks if text)}")
     summary = json.loads((Path(course) / "summary.json").read_text())
     for item in summary["ignored"]:
         print(f"ignored: {item['origin']}: {item['reason']}")
     if args.report:
         Path(args.report).write_text(json.dumps(summary, indent=1))
     counts = summary["counts"]
+    if args.similarity:
+        found = summary["similarity"]
+        print(f"similarity evidence: {len(found['alike_code'])} pair(s) "
+              f"with alike code, {len(found['same_wrong_outputs'])} "
+              f"group(s) with the same wrong outputs: "
+              f"{course}/similarity.html (evidence, not a verdict)")
     print(f"\n{counts['found']} submissions: {counts['graded']} graded, "
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
           f"file(s) ignored. Summary: {course}/summary.html; "
-          f"grades: {course}/grades.csv; feedback: {course}/feedback/")
+          f"grades: {course}/grades.csv; feedback: {course}/results/")
     return 1 if counts["errors"] else 0
+
+
+def _late_rules(args):
+    """The due date, extensions and policy of ``course grade``, or None."""
+    from autograder.late import (
+        LateRules,
+        LateWorkError,
+        load_extensions,
+        parse_policy,
+        parse_time,
+    )
+
+    if args.due is None:
+        if args.extensions or args.late_policy != "none":
+            raise _UsageError("--extensions and --late-policy need --due "
+                              "DATETIME (the assignment's due date)")
+        return None
+    try:
+        due = parse_time(args.due)
+        return LateRules(due, parse_policy(args.late_policy),
+                         load_extensions(args.extensions, due)
+                         if args.extensions else {})
+    except LateWorkError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _gradescope(args):
+    from autograder.gradescope import build_zip
+
+    [assignment] = _assignments([args.slug])
+    out = Path(args.out or f"grading/{args.slug}-gradescope.zip")
+    try:
+        names = build_zip(assignment, out)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({len(names)} files): upload it as the "
+          f"assignment's autograder on Gradescope (base image Ubuntu 22.04)")
+    return 0
+
+
+def _publish(args):
+    from autograder import ROOT, publish
+
+    out = Path(args.out) if args.out else ROOT / "_build" / "html"
+    try:
+        chosen = publish.published(args.through)
+    except publish.CutoffError as error:
+        raise _UsageError(str(error)) from None
+    print(f"publishing through {args.through}: "
+          f"{', '.join(chosen.slugs) or 'no exercises'} ...", flush=True)
+    result = publish.build(args.through, out)
+    if result.returncode:
+        print(result.stdout[-5000:] + result.stderr[-5000:], file=sys.stderr)
+        print("error: the book build failed (warnings are errors)",
+              file=sys.stderr)
+        return 1
+    print(f"The course site through {args.through} is built. Open: "
+          f"file://{out.resolve()}/index.html")
+    return 0
 
 
 def _mutants(args):
@@ -134,20 +216,9 @@ def _mutants(args):
 
 
 def _check(args):
-    from autograder.learner_check import (
-        NotebookError,
-        format_table,
-        run_checks,
-    )
+    from autograder.learner_check import main
 
-    try:
-        results = run_checks(args.notebook)
-    except NotebookError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(format_table(results))
-    return 0 if all(status == "passed"
-                    for status, _ in results.values()) else 1
+    return main([args.notebook])
 
 
 GRADE_EPILOG = """\
@@ -169,7 +240,8 @@ exit status:
   0  every submission got a score
   1  some submissions ended in an error (refused, unreadable, timed
      out, ...); all the others are graded and every output is written
-  2  usage error, unknown assignment, unreadable SOURCE or roster
+  2  usage error, unknown assignment, unreadable SOURCE or roster,
+     missing or corrupt data file (`course datasets` fixes it)
 """
 
 
@@ -228,7 +300,42 @@ def parser():
                        help="map LMS names or ids to student ids "
                             "(columns student_id,lms_name,lms_id); "
                             "submissions it does not know are refused")
+    grade.add_argument("--due", metavar="DATETIME",
+                       help="the due date, e.g. 2026-10-01T23:59 (local "
+                            "time) or 2026-10-01T21:59Z; later "
+                            "submissions are late")
+    grade.add_argument("--extensions", metavar="CSV",
+                       help="per-student extensions (columns student_id "
+                            "and due or extra_hours)")
+    grade.add_argument("--late-policy", default="none", metavar="POLICY",
+                       help="none (default), zero, per-hour:P, per-day:P "
+                            "(P points or P%% of the maximum), "
+                            "zero-after:H; comma-separated, e.g. "
+                            "per-day:10%%,zero-after:72h")
+    grade.add_argument("--similarity", action="store_true",
+                       help="also write similarity.html: pairs of "
+                            "submissions with alike graded code or the "
+                            "same wrong outputs (evidence to review, "
+                            "not a verdict)")
     grade.set_defaults(run=_grade)
+
+    gradescope = commands.add_parser(
+        "gradescope", help="build the Gradescope autograder zip of SLUG")
+    gradescope.add_argument("slug", metavar="SLUG", help="the assignment")
+    gradescope.add_argument("-o", "--out", metavar="OUT.zip",
+                            help="where to write the zip (default "
+                                 "grading/SLUG-gradescope.zip)")
+    gradescope.set_defaults(run=_gradescope)
+
+    publish = commands.add_parser(
+        "publish", help="build the site up to a week of the term")
+    publish.add_argument("--through", required=True, metavar="CUTOFF",
+                         help="the last week (c2w1) or assignment "
+                              "(c1w4_deep_nn_step_by_step) to publish")
+    publish.add_argument("--out", metavar="DIR",
+                         help="where to write the site (default "
+                              "_build/html, replaced)")
+    publish.set_defaults(run=_publish)
 
     mutants = commands.add_parser(
         "mutants", help="show how many mutants the hidden tests kill")

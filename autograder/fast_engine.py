@@ -54,6 +54,9 @@ class FunctionResult:
     points: float
     max_points: float
     message: str = ""
+    #: For a failed function whose hidden calls all returned: a digest of
+    #: those outputs (identical wrong outputs are similarity evidence).
+    output_digest: str = ""
 
 
 @dataclass
@@ -62,6 +65,9 @@ class NotebookGrade:
 
     functions: list = field(default_factory=list)
     cell_errors: list = field(default_factory=list)
+    #: ``(cell number, error)`` of each failed cell, numbered as in the
+    #: notebook (from 1).
+    failed_cells: list = field(default_factory=list)
 
     @property
     def score(self):
@@ -95,18 +101,29 @@ def read_notebook(text):
     return notebook
 
 
+def _numbered_cells_to_run(notebook):
+    """``(cell number counted from 1, cell)`` of the cells run."""
+    code = [(number, cell) for number, cell in enumerate(notebook.cells, 1)
+            if cell.get("cell_type") == "code"]
+    tests = [index for index, (_, cell) in enumerate(code)
+             if _is_test_cell(cell)]
+    end = tests[-1] if tests else len(code)
+    return [(number, cell) for number, cell in code[:end]
+            if not _is_test_cell(cell)]
+
+
+def run_cell_numbers(notebook):
+    """The notebook's cell numbers (from 1) of :func:`cells_to_run`."""
+    return [number for number, _ in _numbered_cells_to_run(notebook)]
+
+
 def cells_to_run(notebook):
     """The code cells run before the tests, as plain Python source."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    code = [cell for cell in notebook.cells if cell.get("cell_type") == "code"]
-    tests = [index for index, cell in enumerate(code) if _is_test_cell(cell)]
-    end = tests[-1] if tests else len(code)
     transformer = TransformerManager()
     sources = []
-    for cell in code[:end]:
-        if _is_test_cell(cell):
-            continue
+    for _, cell in _numbered_cells_to_run(notebook):
         try:
             sources.append(transformer.transform_cell(cell.get("source", "")))
         except Exception:  # let the sandbox report the syntax error
@@ -123,8 +140,9 @@ class GradingContext:
     ----------
     assignment : Assignment
     files : dict
-        The release's copies of ``course_checks.py`` and the helpers, by
-        file name: the sandbox uses these, never the learner's.
+        The release's copies of ``course_checks.py``, the helpers and
+        ``public_cases.json``, by file name: the sandbox uses these, never
+        the learner's.
     cases : dict
         Function name -> list of :class:`autograder.spec.Case`: the public
         (visible-check) cases, then the hidden ones.
@@ -139,7 +157,11 @@ class GradingContext:
         self.assignment = assignment
         self.limits = {"wall_seconds": wall_seconds}
         self.function_seconds = function_seconds
-        self.files = assignment.copied_files()
+        # The files of the exercise folder, as nbgrader's source folder
+        # has them: the notebook's first cell stops when one is missing.
+        self.files = {**assignment.copied_files(),
+                      "public_cases.json": assignment.public_cases_file
+                      .read_text(encoding="utf-8")}
         public = load_cases(assignment.public_cases_file)
         self.cases, self.expected = {}, {}
         for spec in assignment.specs:
@@ -315,18 +337,45 @@ def grade_notebook(context, notebook_text, run_job):
     SubmissionError
         When the notebook cannot be read or the sandbox gave up on it.
     """
+    numbers = run_cell_numbers(read_notebook(notebook_text))
     result = run_job(build_job(context, notebook_text))
     if "error" in result:
         raise SubmissionError(str(result["error"]))
     outcomes = result.get("functions", {})
+    errors = result.get("cells", [])
     grade = NotebookGrade(cell_errors=[str(error)[:300] for error in
-                                       result.get("cells", []) if error])
+                                       errors if error])
+    if isinstance(errors, list):
+        grade.failed_cells = [(number, str(error)[:300]) for number, error
+                              in zip(numbers, errors) if error]
     for spec in context.assignment.specs:
         outcome = outcomes.get(spec.name, {"error": "no result"})
         if not isinstance(outcome, dict):
             outcome = {"error": "malformed result"}
-        grade.functions.append(judge_function(context, spec, outcome))
+        result = judge_function(context, spec, outcome)
+        if result.points < result.max_points:
+            result.output_digest = hidden_output_digest(
+                context.cases[spec.name], outcome)
+        grade.functions.append(result)
     return grade
+
+
+def hidden_output_digest(cases, outcome):
+    """A digest of the outputs of the hidden cases, or '' when a call
+    raised or the outcome is malformed."""
+    import hashlib
+
+    calls = outcome.get("calls")
+    if not isinstance(calls, list) or len(calls) != len(cases):
+        return ""
+    hidden = [call for case, call in zip(cases, calls)
+              if not case.label.startswith("visible check")]
+    if not hidden or any(not isinstance(call, dict) or call.get("error")
+                         for call in hidden):
+        return ""
+    text = json.dumps([call.get("output") for call in hidden],
+                      sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 # --- Worker pools ------------------------------------------------------------
@@ -344,6 +393,7 @@ class SandboxWorker:
         if not hello.get("ready"):
             raise RuntimeError("the sandbox worker did not start")
         self.isolated = hello["isolated"]
+        self.network_isolated = hello["network_isolated"]
         self.slot = hello["slot"]
 
     def run(self, job):
@@ -381,6 +431,8 @@ class WorkerPool:
         for worker in self.workers:
             self.idle.put(worker)
         self.isolated = all(worker.isolated for worker in self.workers)
+        self.network_isolated = all(worker.network_isolated
+                                    for worker in self.workers)
 
     def run(self, job):
         """Run a job on the next idle worker (thread-safe)."""

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from autograder.course_folder import CourseFolder
+from autograder.diagnose import diagnose
 from autograder.engines import ENGINES
 from autograder.intake import read_source
 
@@ -32,6 +33,14 @@ class Entry:
     functions: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)
     cell_errors: list = field(default_factory=list)
+    failed_cells: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    #: Failed function -> digest of its hidden outputs (fast engine).
+    wrong_outputs: dict = field(default_factory=dict)
+    #: The score before any late penalty (``score`` is after it).
+    raw_score: float | None = None
+    #: :class:`autograder.late.Lateness`, when a due date was given.
+    lateness: object = None
 
 
 # --- Progress ----------------------------------------------------------------
@@ -64,7 +73,8 @@ def progress_printer(stream=sys.stderr, width=30):
 # --- The whole class ---------------------------------------------------------
 
 def grade_class(assignment, source, course, engine="fast", jobs=1,
-                scheduler=None, progress=None, time_limit=120, roster=None):
+                scheduler=None, progress=None, time_limit=120, roster=None,
+                late=None, similarity=False):
     """Grade every submission in ``source`` and write every output.
 
     Parameters
@@ -84,6 +94,10 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     roster : path-like or None
         A CSV that maps LMS names and ids to student ids (see
         :func:`autograder.intake.load_roster`).
+    late : autograder.late.LateRules or None
+        The due date, extensions and late policy; None: no due date.
+    similarity : bool
+        Also write ``similarity.html`` (see :mod:`autograder.similarity`).
 
     Returns
     -------
@@ -105,5 +119,45 @@ def grade_class(assignment, source, course, engine="fast", jobs=1,
     grader = ENGINES[engine](folder, jobs=jobs, scheduler=scheduler,
                              time_limit=time_limit)
     grader.grade(work, progress or (lambda done, total: None))
-    reports.write_all(folder, engine, entries, submissions.ignored)
+    for submission, entry in work:
+        entry.problems = diagnose(assignment, submission.data,
+                                  entry.failed_cells)
+        entry.raw_score = entry.score
+        if late is not None and entry.score is not None:
+            apply_late_rules(late, folder, submission, entry)
+        elif entry.score is not None:
+            folder.record_lateness(entry.student, None, None)
+    summary = reports.write_all(folder, engine, entries,
+                                submissions.ignored)
+    if similarity:
+        write_similarity(folder, summary, work)
     return entries
+
+
+def write_similarity(folder, summary, work):
+    """Write ``similarity.html`` and add its findings to
+    ``summary.json``."""
+    import json
+
+    from autograder import reports
+    from autograder import similarity as evidence
+
+    graded = [(s, e) for s, e in work if e.score is not None]
+    found = evidence.evidence(folder.assignment,
+                              [entry for _, entry in graded],
+                              {e.student: s.data for s, e in graded})
+    (folder.root / "similarity.html").write_text(
+        evidence.similarity_page(folder.slug, found))
+    summary["similarity"] = evidence.to_json(found)
+    (folder.root / "summary.json").write_text(json.dumps(summary, indent=1))
+    (folder.root / "summary.html").write_text(reports.summary_page(summary))
+
+
+def apply_late_rules(late, folder, submission, entry):
+    """Assess one graded entry against the due date; record the penalty
+    in the gradebook and take it off ``entry.score``."""
+    entry.lateness = late.assess(entry.student, submission.submitted_at,
+                                 entry.raw_score, entry.max_score,
+                                 submission.late_marker)
+    entry.score = max(0.0, entry.raw_score - entry.lateness.penalty)
+    folder.record_lateness(entry.student, late.due, entry.lateness)

@@ -5,22 +5,11 @@ One place for how the course starts kernels: ``course release``,
 """
 from __future__ import annotations
 
-import zmq
 from nbclient import NotebookClient
-from traitlets.config import Config
 
-
-def kernel_config():
-    """Kernel settings: encrypted transport where pyzmq supports it.
-
-    ipykernel warns on every start that talks plain TCP; with CurveZMQ keys
-    (pyzmq built with libsodium, as its wheels are) the kernel and its
-    client talk encrypted, and the warning does not apply.
-    """
-    config = Config()
-    if zmq.has("curve"):
-        config.KernelManager.transport_encryption = "auto"
-    return config
+# The one place for the kernel settings is the comparator, because the
+# exercise folders' ``python course_checks.py`` starts kernels too.
+from autograder.compare import kernel_config
 
 
 def run_notebook(notebook, folder, timeout=300, allow_errors=False):

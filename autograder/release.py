@@ -19,6 +19,7 @@ import ast
 import filecmp
 import inspect
 import json
+import pprint
 import shutil
 import tempfile
 from pathlib import Path
@@ -64,6 +65,60 @@ def test_cell_source(assignment, name):
     ])
 
 
+#: The grade_id of the generated first code cell, which stops a notebook
+#: downloaded without the files of its folder.
+FOLDER_CHECK = "folder_check"
+
+#: The tag that lets "Run all" go on after a failed check: JupyterLab (and
+#: the front ends built on it) send such a cell with ``stop_on_error=False``,
+#: and nbclient lets it raise. Its AssertionError still fails the cell, so
+#: nbgrader, the fast engine and nbval see every failure as before.
+GO_ON_TAG = "raises-exception"
+
+
+FOLDER_CHECK_SOURCE = """\
+# Stops here when a file of the exercise folder is missing: the checks
+# and the data come from the files beside this notebook.
+from pathlib import Path
+
+_needed = {needed}
+_missing = [name for name in _needed if not Path(name).is_file()]
+if _missing:
+    raise FileNotFoundError(
+        ", ".join(_missing) + " missing beside this notebook. "
+        "Download the whole exercise folder, "
+        "{slug}.zip: "
+        "on this exercise's page of the course book it is the first "
+        "download (the link 'download the exercise folder' at the top of "
+        "the page). Unzip it and open the notebook inside the folder.")"""
+
+
+def folder_check_source(assignment):
+    """The first code cell: stop, naming what to download, when a file of
+    the exercise folder is missing beside the notebook."""
+    needed = [*assignment.copied_files(), "public_cases.json"]
+    listed = pprint.pformat(needed, width=68, compact=True)
+    return FOLDER_CHECK_SOURCE.format(
+        needed=listed.replace("\n", "\n" + " " * len("_needed = ")),
+        slug=assignment.slug)
+
+
+def _folder_check_cell(notebook):
+    """The notebook's folder-check cell, inserted before the first code
+    cell when it is not there yet."""
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == FOLDER_CHECK:
+            return cell
+    cell = nbformat.v4.new_code_cell(id="folder-check")
+    cell.metadata["nbgrader"] = {
+        "grade": False, "grade_id": FOLDER_CHECK, "locked": True,
+        "schema_version": 3, "solution": False, "task": False}
+    first = next(index for index, other in enumerate(notebook.cells)
+                 if other.cell_type == "code")
+    notebook.cells.insert(first, cell)
+    return cell
+
+
 def expected_files(assignment):
     """The generated files of an assignment folder: name -> text."""
     frozen = json.dumps(freeze_public_cases(assignment), indent=None)
@@ -84,6 +139,7 @@ def synced_notebook(assignment):
     cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell
              for cell in notebook.cells}
     problems = []
+    _folder_check_cell(notebook).source = folder_check_source(assignment)
     for spec in assignment.specs:
         solution, test = cells.get(spec.name), cells.get(f"test_{spec.name}")
         if solution is None or test is None:
@@ -93,6 +149,9 @@ def synced_notebook(assignment):
         solution.source = graded_cell_source(assignment, spec.name)
         test.source = test_cell_source(assignment, spec.name)
         test.metadata["nbgrader"]["points"] = spec.points
+        tags = test.metadata.setdefault("tags", [])
+        if GO_ON_TAG not in tags:
+            tags.append(GO_ON_TAG)
     return notebook, problems
 
 

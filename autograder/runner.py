@@ -7,6 +7,8 @@ take an :class:`~autograder.assignment.Assignment`.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from autograder.assignment import Assignment
@@ -20,6 +22,26 @@ from autograder.compare import (
     matches,
     memory_links,
 )
+from autograder.spec import reset_global_generators
+
+#: Held while a graded function runs in this process: NumPy's and
+#: Python's global generators and ``sys.stdout`` (which
+#: :func:`~autograder.compare.call_capturing` redirects) belong to the
+#: whole process, so judging threads take turns with them.
+_PROCESS_WIDE_STATE = threading.RLock()
+
+
+def call_case(function, args, kwargs):
+    """:func:`~autograder.compare.call_capturing`, alone and seeded.
+
+    The global generators are reset first (see
+    :func:`autograder.spec.reset_global_generators`), and no other thread
+    of the grader calls a graded function meanwhile, so the result and the
+    printed text are the same whatever the other threads do.
+    """
+    with _PROCESS_WIDE_STATE:
+        reset_global_generators()
+        return call_capturing(function, args, kwargs)
 
 
 def _run_against_reference(assignment, spec, case, function, reveal):
@@ -31,7 +53,7 @@ def _run_against_reference(assignment, spec, case, function, reveal):
         With hints from the known mistakes that the output matches.
     """
     expected, expected_printed = reference_result(assignment, spec, case)
-    got, printed, args_after, kwargs_after = call_capturing(
+    got, printed, args_after, kwargs_after = call_case(
         function, case.args, case.kwargs)
     links = memory_links(spec.outputs, got,
                          assignment.argument_names(spec.name), args_after,
@@ -43,7 +65,7 @@ def _run_against_reference(assignment, spec, case, function, reveal):
 def reference_result(assignment, spec, case):
     """The reference's ``(output, printed text)`` on one case."""
     reference = assignment.reference(spec.name)
-    output, printed, _, _ = call_capturing(reference, case.args, case.kwargs)
+    output, printed, _, _ = call_case(reference, case.args, case.kwargs)
     return output, printed
 
 
@@ -89,7 +111,7 @@ def known_mistakes(assignment, spec, case):
         try:
             with np.errstate(all="ignore"):
                 wrong, wrong_printed, args_after, kwargs_after = (
-                    call_capturing(mutant.function, case.args, case.kwargs))
+                    call_case(mutant.function, case.args, case.kwargs))
         except Exception as error:
             mistakes.append([mutant.hint, {"raises": type(error).__name__},
                              None, []])

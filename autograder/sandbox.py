@@ -9,6 +9,11 @@ line in and one JSON line out. For each job it forks a child that:
   worker runs as root; it then drops to an unprivileged user id of its own
   (one per worker slot), so it can read nothing of the grader's, signal no
   process of the grader's, and write nowhere else;
+- as root, first leaves the machine's network: it moves into a network
+  namespace of its own, whose only interface (a loopback) is down, so it
+  can connect to nothing, not even to a listener on the grading host's
+  127.0.0.1 (a Dask scheduler, a database) or to its abstract Unix
+  sockets;
 - runs under CPU-time, address-space, file-size, process-count and
   core-dump limits;
 - executes the notebook's cells, then calls each graded function in a
@@ -82,6 +87,8 @@ def _isolate(folder, uid, limits):
     os.dup2(output, 1)
     os.dup2(output, 2)
     if os.geteuid() == 0:
+        if _NETWORK["isolate"]:
+            _leave_network()
         os.chown(folder, uid, uid)
         for root, dirs, files in os.walk(folder):
             for name in dirs + files:
@@ -98,6 +105,96 @@ def _isolate(folder, uid, limits):
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     sys.stdout = sys.stderr = _BoundedText(limits["file_bytes"])
     _set_limits(limits, used_memory)
+
+
+#: Whether jobs leave the network (decided once, when the worker starts).
+_NETWORK = {"isolate": False}
+
+#: ``unshare`` flag of a new network namespace (``os.CLONE_NEWNET`` from
+#: Python 3.12; this is its value in Linux's ``sched.h``).
+CLONE_NEWNET = 0x40000000
+
+
+def _leave_network():
+    """Move this process into a new, empty network namespace.
+
+    Needs root (``CAP_SYS_ADMIN``). The new namespace has only a loopback
+    interface, and it is down: every ``connect`` fails with "Network is
+    unreachable", and nothing of the host's network, loopback included,
+    is in reach.
+
+    Raises
+    ------
+    OSError
+        When the kernel refuses (no privilege, or namespaces disabled).
+    """
+    if hasattr(os, "unshare"):  # Python 3.12 and later
+        os.unshare(CLONE_NEWNET)
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWNET) != 0:
+        number = ctypes.get_errno()
+        raise OSError(number, f"unshare(CLONE_NEWNET): "
+                              f"{os.strerror(number)}")
+
+
+def loopback_up():
+    """Bring up the loopback interface of this process's network namespace.
+
+    After :func:`_leave_network`, for processes that talk to each other
+    over 127.0.0.1 (a Jupyter kernel and its client): they keep a loopback
+    of their own, and the host's stays out of reach.
+    """
+    import socket
+    import struct
+
+    request_flags, set_flags, up = 0x8913, 0x8914, 0x1  # <linux/sockios.h>
+    layout = "16sH14x"  # struct ifreq: interface name, then its flags
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as handle:
+        answer = fcntl.ioctl(handle, request_flags,
+                             struct.pack(layout, b"lo", 0))
+        flags = struct.unpack(layout, answer)[1]
+        fcntl.ioctl(handle, set_flags, struct.pack(layout, b"lo", flags | up))
+
+
+def leave_network_keeping_loopback():
+    """Move into a new network namespace with its loopback up (root only).
+
+    Returns
+    -------
+    bool
+        Whether it worked (False when not root, or the kernel refuses).
+    """
+    if os.geteuid() != 0:
+        return False
+    try:
+        _leave_network()
+        loopback_up()
+    except OSError:
+        return False
+    return True
+
+
+def network_can_be_isolated():
+    """Whether sandboxed children can be given no network at all.
+
+    True only for a root worker whose kernel allows new network
+    namespaces (tried in a throw-away child). Otherwise learner code
+    shares the host's network, as any unprivileged process does.
+    """
+    if os.geteuid() != 0:
+        return False
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _leave_network()
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 class _BoundedText(io.TextIOBase):
@@ -175,11 +272,13 @@ def _call_all(function, calls, encode):
     object identity does not survive the trip to the grader as data.
     """
     from autograder.compare import call_capturing, decode, memory_links
+    from autograder.spec import reset_global_generators
 
     results = []
     for call in calls:
         args, kwargs = decode(call["args"]), decode(call["kwargs"])
         try:
+            reset_global_generators()
             output, printed, args_after, kwargs_after = call_capturing(
                 function, args, kwargs)
             links = memory_links(call.get("outputs", ()), output,
@@ -512,6 +611,7 @@ def preload():
         with contextlib.suppress(ImportError):
             __import__(name)  # a dotted name imports its parents too
     import autograder.compare  # noqa: F401  (encode / decode / call)
+    import autograder.spec  # noqa: F401  (reset_global_generators)
 
 
 def serve(stdin=None, stdout=None):
@@ -521,9 +621,12 @@ def serve(stdin=None, stdout=None):
     slot, lock = claim_slot()
     uid = BASE_UID + slot
     _become_subreaper()
+    _NETWORK["isolate"] = network_can_be_isolated()
     preload()
     stdout.write(json.dumps({"ready": True, "slot": slot,
-                             "isolated": os.geteuid() == 0}) + "\n")
+                             "isolated": os.geteuid() == 0,
+                             "network_isolated": _NETWORK["isolate"]})
+                 + "\n")
     stdout.flush()
     for line in stdin:
         try:

@@ -10,7 +10,10 @@ Built from an assignment's own notebooks and mutants:
   ``sys.exit``, ``os._exit``, a fork bomb, huge printed output;
 - dishonest: code that patches ``np.allclose``, returns an object equal to
   everything, tries to write the gradebook, or reads the expected answer
-  from its caller's frames.
+  from its caller's frames;
+- similar: an independent correct notebook (every function replaced by a
+  correct alternative of the mutants module) and a copy of a notebook
+  with renamed variables, other comments and other blank lines.
 
 Also the in-process *oracle*: the score nbgrader's test cells give an
 honest notebook (its visible checks and hidden tests, run in-process).
@@ -19,6 +22,7 @@ Test and benchmark code only: it is not part of the shipped package.
 """
 from __future__ import annotations
 
+import ast
 import contextlib
 import inspect
 import io
@@ -277,3 +281,45 @@ def write_lms_folder(folder, submissions):
 
 def load_json(path):
     return json.loads(path.read_text())
+
+
+# --- Similar submissions -----------------------------------------------------
+
+def alternative(assignment):
+    """The solution with every graded function replaced by a correct
+    alternative (an independently written correct notebook)."""
+    return _replace(assignment, {
+        name: mutant_source(assignment, name, functions[0])
+        for name, functions in assignment.alternatives.items()
+        if functions})
+
+
+class _Renamer(ast.NodeTransformer):
+    """Renames the local variables of functions (not their arguments)."""
+
+    def visit_FunctionDef(self, node):
+        stored = {name.id for name in ast.walk(node)
+                  if isinstance(name, ast.Name)
+                  and isinstance(name.ctx, ast.Store)}
+        for name in ast.walk(node):
+            if isinstance(name, ast.Name) and name.id in stored:
+                name.id = f"my_{name.id}_2"
+        return node
+
+
+def _renamed_cell(source):
+    """The cell with renamed locals, new layout and other comments."""
+    code = ast.unparse(_Renamer().visit(ast.parse(source)))
+    lines = [f"{line}  # worked this out myself" if line.strip().startswith(
+        ("return", "for")) else line for line in code.splitlines()]
+    return "\n\n".join(lines) + "\n"
+
+
+def renamed_copy(assignment, notebook_text):
+    """``notebook_text`` with the graded cells' local variables renamed,
+    comments changed and blank lines added: a disguised copy."""
+    notebook = nbformat.reads(notebook_text, 4)
+    for name in assignment.function_names:
+        cell = _graded_cell(notebook, name)
+        cell.source = _renamed_cell(cell.source)
+    return nbformat.writes(notebook)

@@ -78,3 +78,17 @@ def test_an_assignment_on_another_root_reads_its_files_there(tmp_path):
     assert copy.notes_page == tmp_path / "book" / "c1" / "week2.md"
     assert copy.specs == repository.specs
     assert slugs(tmp_path) == ["c1w2_numpy_basics"]
+
+
+def test_data_files_are_those_the_helpers_load():
+    """Does every assignment whose folder carries the data checker name
+    its data files, and is every registered file some assignment's?"""
+    from autograder.data import read_registry
+
+    used = set()
+    for slug in SLUGS:
+        assignment = Assignment.named(slug)
+        carries_data = "datasets_registry.json" in assignment.helper_files
+        assert bool(assignment.data_files) == carries_data, slug
+        used.update(assignment.data_files)
+    assert used == set(read_registry()["files"])

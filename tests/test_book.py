@@ -1135,3 +1135,18 @@ def test_site_itself_loads_no_offline_search(built_site):
     search = (built_site / "search.html").read_text(encoding="utf8")
     assert "offline-search.js" not in search
     assert not (built_site / "_static" / "offline-pages.js").exists()
+
+
+@pytest.mark.slow
+def test_exercise_page_offers_its_folder_first_in_the_download_menu(
+        built_site, slug):
+    """Is the exercise folder's zip the first entry of the exercise page's
+    download menu, before the notebook alone, and is it on the site?"""
+    page = built_site / "exercises" / slug / f"{slug}.html"
+    html = page.read_text(encoding="utf8")
+    menu = html[html.index("dropdown-download-buttons"):]
+    link = re.search(r'href="([^"]*downloads/' + slug + r'\.zip)"', menu)
+    assert link, f"no link to {slug}.zip in the download menu"
+    assert (page.parent / link.group(1)).resolve().is_file()
+    assert menu.index(f"{slug}.zip") < menu.index(f"{slug}.ipynb"), (
+        "the folder is not the first entry of the download menu")

@@ -408,3 +408,50 @@ def test_missing_registry_copy_says_what_to_do(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "datasets_registry.json: missing" in result.stdout
+
+
+# --- Without h5py (the browser runtime) ------------------------------------
+
+WITHOUT_H5PY = """
+import sys
+sys.modules["h5py"] = None  # as in Pyodide, where there is no h5py
+sys.path.insert(0, sys.argv[1])
+import course_data
+from pathlib import Path
+assert course_data.h5py.__name__ == "pyfive", course_data.h5py
+for path in sorted(Path(sys.argv[2]).glob("*.h5")):
+    try:
+        course_data.read_checked(path)
+        print("ok", path.name)
+    except course_data.DatasetError as error:
+        print("error", path.name, error)
+"""
+
+
+def read_without_h5py(folder):
+    """Lines "ok <file>" / "error <file> <message>" of a pyfive read."""
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_H5PY,
+         str(ROOT / "autograder" / "helpers"), str(folder)],
+        capture_output=True, text=True, check=True)
+    return result.stdout.splitlines()
+
+
+def test_without_h5py_every_file_is_read_and_checked(generated):
+    """Where h5py is missing, does pyfive read every file, checks passing?"""
+    lines = read_without_h5py(generated)
+    names = sorted(p.name for p in generated.glob("*.h5"))
+    assert lines == [f"ok {name}" for name in names]
+
+
+def test_without_h5py_flipped_bytes_are_still_detected(copy_of):
+    """Does the pyfive path still refuse a file with flipped bytes?"""
+    folder = copy_of("train_catvnoncat.h5")
+    path = folder / "train_catvnoncat.h5"
+    raw = bytearray(path.read_bytes())
+    middle = len(raw) // 2
+    raw[middle:middle + 64] = bytes(b ^ 0xFF for b in raw[middle:middle + 64])
+    path.write_bytes(bytes(raw))
+    [line] = read_without_h5py(folder)
+    assert line.startswith("error train_catvnoncat.h5")
+    assert "course datasets" in line

@@ -1,6 +1,8 @@
 """The engines: one class graded by nbgrader's autograde and by the fast
 engine (serially, in parallel and on Dask); both write nbgrader's gradebook.
 """
+import os
+
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
@@ -136,3 +138,82 @@ def test_serial_parallel_and_dask_agree(tmp_path, dask_scheduler):
     for name, text in honest.items():
         points = runs["serial"][name.replace("_", "-")][1]
         assert points == corpus.oracle_points(assignment, text), name
+
+
+def _outputs(course):
+    """Every report of a course folder that a person reads, by path."""
+    files = [course / "summary.json", course / "summary.html"]
+    files += sorted(course.glob("feedback/*/*/feedback.html"))
+    files += sorted(course.glob("results/*/results.json"))
+    return {str(path.relative_to(course)): path.read_bytes()
+            for path in files}
+
+
+@pytest.mark.slow
+def test_reports_are_identical_with_one_four_and_dask_workers(
+        tmp_path, dask_scheduler):
+    """Do one worker, four workers and a Dask cluster write the same
+    summaries, feedback pages and results, byte for byte, for a class
+    whose mistakes draw random numbers without seeding?"""
+    assignment = Assignment.named("c2w1_initialization")
+    source = corpus.write_lms_folder(tmp_path / "class",
+                                     corpus.honest(assignment))
+    runs = {}
+    for label, jobs, scheduler in (("one", 1, None), ("four", 4, None),
+                                   ("dask", 2, dask_scheduler)):
+        grade_class(assignment, source, tmp_path / label, jobs=jobs,
+                    scheduler=scheduler)
+        runs[label] = _outputs(tmp_path / label)
+    assert len(runs["one"]) == 2 + 2 * len(corpus.honest(assignment))
+    assert runs["one"] == runs["four"] == runs["dask"]
+
+
+SIGNALS_ITS_PARENT = {
+    "kill-parent": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
+    "kill-group": "import os, signal\n"
+                  "os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)",
+}
+
+
+def _nbgrader_tree(root, slug, notebooks):
+    """Write ``{student: notebook text}`` as nbgrader's submitted/ tree."""
+    for student, text in notebooks.items():
+        folder = root / "submitted" / student / slug
+        folder.mkdir(parents=True)
+        (folder / f"{slug}.ipynb").write_text(text)
+    return root / "submitted"
+
+
+@pytest.mark.slow
+def test_nbgrader_engine_survives_notebooks_that_kill_their_parent(
+        tmp_path):
+    """Under --engine nbgrader, do notebooks that kill their kernel's
+    parent or its process group cost their own grade only, while the batch
+    goes on and the summary counts everyone? And, as root, does a notebook
+    that calls a listener on the host's 127.0.0.1 reach nothing?"""
+    import select
+    import socket
+
+    assignment = Assignment.named("c1w2_numpy_basics")
+    solution = assignment.solution_notebook.read_text()
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        calls_home = ("import socket\n"
+                      f"socket.socket().connect(('127.0.0.1', {port}))")
+        notebooks = {"ada": solution, "zed": solution,
+                     "call-home": corpus._with_cell(assignment, calls_home)}
+        notebooks.update({student: corpus._with_cell(assignment, source)
+                          for student, source in SIGNALS_ITS_PARENT.items()})
+        source = _nbgrader_tree(tmp_path, assignment.slug, notebooks)
+        entries = {e.student: e for e in grade_class(
+            assignment, source, tmp_path / "course", "nbgrader")}
+        reached, _, _ = select.select([listener], [], [], 0.5)
+    for student in ("ada", "zed", "call-home"):
+        assert entries[student].score == assignment.max_score, student
+    for student in SIGNALS_ITS_PARENT:
+        assert entries[student].score is None
+        assert "killed by SIGKILL" in entries[student].error, student
+    summary = corpus.load_json(tmp_path / "course" / "summary.json")
+    assert (summary["counts"]["found"], summary["counts"]["graded"]) == (5, 3)
+    if os.geteuid() == 0:
+        assert reached == []

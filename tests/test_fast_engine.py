@@ -56,3 +56,39 @@ def test_an_integer_array_where_floats_are_promised_loses_points():
     result = _graded_with(assignment, "initialize_velocity", source)
     assert result.points == 0
     assert "expected an array of floats" in result.message
+
+
+def test_failed_cells_are_numbered_as_in_the_notebook():
+    """Does a failing cell come back with its notebook cell number?"""
+    import json
+
+    assignment = Assignment.named("c1w2_numpy_basics")
+    notebook = json.loads(assignment.exercise_notebook.read_text())
+    code = [number for number, cell in enumerate(notebook["cells"], 1)
+            if cell["cell_type"] == "code"]
+    target = code[0] + 1
+    notebook["cells"].insert(target - 1, {
+        "cell_type": "code", "metadata": {}, "source": "import torch\n",
+        "outputs": [], "execution_count": None})
+    with WorkerPool(1) as workers:
+        grade = grade_notebook(GradingContext(assignment),
+                               json.dumps(notebook), workers.run)
+    assert [number for number, _ in grade.failed_cells] == [target]
+    assert "ModuleNotFoundError" in grade.failed_cells[0][1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", ["c1w2_numpy_basics",
+                                  "c1w2_logistic_regression"])
+def test_every_cell_of_a_solution_runs_in_the_sandbox(slug):
+    """Do all cells before the tests, the folder check that needs every
+    file of the exercise folder included, run without an error?"""
+    assignment = Assignment.named(slug)
+    context = GradingContext(assignment)
+    with WorkerPool(1) as workers:
+        grade = grade_notebook(
+            context, assignment.solution_notebook.read_text("utf-8"),
+            workers.run)
+    assert grade.cell_errors == []
+    assert all(result.points == result.max_points
+               for result in grade.functions)

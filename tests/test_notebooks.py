@@ -53,36 +53,6 @@ def _exercise_copy(tmp_path, slug):
     return folder
 
 
-def _fill(folder, slug, bodies):
-    """Write the learner's answers: function name -> full cell source."""
-    path = folder / f"{slug}.ipynb"
-    notebook = nbformat.read(path, 4)
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id in bodies:
-            cell.source = bodies[grade_id]
-    nbformat.write(notebook, path)
-    return path
-
-
-def test_course_check_reports_passed_and_failed_functions(tmp_path):
-    """Does `course check` table a right, a wrong and an unsolved function?"""
-    folder = _exercise_copy(tmp_path, "c1w2_numpy_basics")
-    path = _fill(folder, "c1w2_numpy_basics", {
-        "sigmoid": "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))",
-        "L1": "def L1(yhat, y):\n    return np.mean(np.abs(y - yhat))"})
-    result = subprocess.run([str(BIN / "course"), "check", str(path)],
-                            capture_output=True, text=True)
-    assert result.returncode == 1, result.stderr
-    rows = {line.split()[0]: line.split()[1]
-            for line in result.stdout.splitlines()[2:] if line.strip()
-            and not line.startswith(("1 of", "0 of"))}
-    assert rows["sigmoid"] == "passed"
-    assert rows["L1"] == "failed"
-    assert rows["softmax"] == "failed"
-    assert "1 of 7 functions pass" in result.stdout
-
-
 def test_course_check_names_a_corrupt_notebook(tmp_path):
     """Does `course check` on broken JSON say which file and what to do?"""
     folder = _exercise_copy(tmp_path, "c1w2_numpy_basics")
@@ -93,3 +63,58 @@ def test_course_check_names_a_corrupt_notebook(tmp_path):
     assert result.returncode == 2
     assert "not a valid notebook" in result.stderr
     assert str(path) in result.stderr
+
+
+def test_a_lone_notebook_stops_and_says_what_to_fetch(tmp_path):
+    """Does a notebook downloaded without its folder stop in its first
+    code cell, naming the missing files and the zip to download?"""
+    from nbclient.exceptions import CellExecutionError
+
+    from autograder.kernel import run_notebook
+
+    slug = "c1w2_logistic_regression"
+    notebook = nbformat.read(ROOT / "exercises" / slug / f"{slug}.ipynb", 4)
+    with pytest.raises(CellExecutionError):
+        run_notebook(notebook, tmp_path, timeout=120)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    error = code[0].outputs[-1]
+    assert error.ename == "FileNotFoundError"
+    for name in ("course_checks.py", "public_cases.json", "lr_utils.py",
+                 f"{slug}.zip", "download the exercise folder"):
+        assert name in error.evalue, name
+    assert all(cell.execution_count is None for cell in code[1:])
+
+
+def test_run_all_goes_on_after_a_failed_check(tmp_path):
+    """With one wrong function, does a run that stops on errors (nbclient,
+    as JupyterLab's Run all) still reach every later check, each passing,
+    while the wrong function's check cell fails?"""
+    import inspect
+
+    from autograder.kernel import run_notebook
+
+    slug = "c1w2_numpy_basics"
+    assignment = Assignment.named(slug)
+    folder = _exercise_copy(tmp_path, slug)
+    path = folder / f"{slug}.ipynb"
+    notebook = nbformat.read(path, 4)
+    cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell
+             for cell in notebook.cells}
+    for name in assignment.function_names:
+        cells[name].source = inspect.getsource(assignment.reference(name))
+    # A rank-1 result; no later function calls image2vector.
+    cells["image2vector"].source = ("def image2vector(image):\n"
+                                    "    return image.reshape(-1)")
+    run_notebook(notebook, folder, timeout=120)
+    failed = [output for output in cells["test_image2vector"].outputs
+              if output.output_type == "error"]
+    assert failed and failed[0].ename == "AssertionError"
+    names = assignment.function_names
+    later = names[names.index("image2vector") + 1:]
+    assert later
+    for name in later:
+        printed = "".join(output.get("text", "")
+                          for output in cells[f"test_{name}"].outputs)
+        assert f"{name}: all" in printed, name
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code[-1].execution_count is not None

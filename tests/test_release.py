@@ -149,3 +149,27 @@ def test_graded_cells_hold_the_reference_source(assignment):
                for cell in notebook.cells}
     for name in assignment.function_names:
         assert sources[name] == release.graded_cell_source(assignment, name)
+
+
+def test_first_code_cell_checks_the_folder(assignment):
+    """Is the exercise's first code cell the generated folder check, and
+    does it ask for exactly the files its folder carries?"""
+    notebook = nbformat.read(assignment.exercise_notebook, 4)
+    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first.metadata["nbgrader"]["grade_id"] == release.FOLDER_CHECK
+    assert first.source == release.folder_check_source(assignment)
+    needed = {*assignment.copied_files(), "public_cases.json"}
+    assert all(f"'{name}'" in first.source for name in needed)
+    assert needed <= {path.name for path in
+                      assignment.exercise_folder.iterdir()}
+    assert f"{assignment.slug}.zip" in first.source
+
+
+def test_only_check_cells_go_on_after_an_error(assignment):
+    """Are the test cells, and only they, tagged so that "Run all" goes on
+    after a failed check?"""
+    notebook = nbformat.read(assignment.exercise_notebook, 4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        tagged = release.GO_ON_TAG in cell.metadata.get("tags", [])
+        assert tagged == grade_id.startswith("test_"), grade_id

@@ -85,3 +85,54 @@ def test_runs_with_different_temporary_folders_get_different_slots(
     assert slot_a != slot_b
     lock_a.close()
     lock_b.close()
+
+
+@ROOT_ONLY
+def test_learner_code_cannot_reach_a_loopback_listener(pool):
+    """Does a connection to a listener on the host's 127.0.0.1 fail, and
+    does the listener see nothing?"""
+    import select
+    import socket
+
+    if not pool.network_isolated:
+        pytest.skip("this kernel refuses new network namespaces")
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        result = pool.run(_job([
+            "import socket\n"
+            "client = socket.socket()\n"
+            "client.settimeout(3)\n"
+            f"client.connect(('127.0.0.1', {port}))"]))
+        ready, _, _ = select.select([listener], [], [], 0.5)
+    assert result["cells"][0].startswith("OSError: [Errno 101]"), result
+    assert ready == []
+
+
+def test_two_grading_runs_with_different_temporary_folders_coexist(
+        tmp_path, monkeypatch):
+    """While a job of one run is busy, do the jobs of a second run, with
+    another TMPDIR, finish without killing it?"""
+    import threading
+
+    pools = []
+    for name in ("run-a", "run-b"):
+        (tmp_path / name).mkdir()
+        monkeypatch.setenv("TMPDIR", str(tmp_path / name))
+        pools.append(WorkerPool(1))
+    slow, fast = pools
+    call = [{"args": {"__tuple__": [7]}, "kwargs": {"__dict__": []}}]
+    results = {}
+    busy = threading.Thread(target=lambda: results.update(slow=slow.run(
+        _job(["import time\ntime.sleep(3)\ndef f(x):\n    return x"],
+             {"f": call}))))
+    try:
+        busy.start()
+        quick = [fast.run(_job(["x = 1"])) for _ in range(20)]
+        busy.join()
+    finally:
+        for workers in pools:
+            workers.close()
+    assert results["slow"]["cells"] == [None]
+    assert results["slow"]["functions"]["f"]["calls"][0]["output"] == 7
+    assert all(result["cells"] == [None] for result in quick)
+    assert slow.workers[0].slot != fast.workers[0].slot

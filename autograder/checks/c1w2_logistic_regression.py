@@ -40,7 +40,8 @@ def _init_hidden():
 
 
 def _propagate_public():
-    return [Case("w (2, 1), X (2, 4)", _public_problem())]
+    return [Case("w (2, 1), X (2, 4)", _public_problem()),
+            Case("another size: w (3, 1), X (3, 5)", _problem(3, 3, 5))]
 
 
 def _hidden(shapes=SHAPES):
@@ -78,7 +79,8 @@ def _predict_public():
     return [Case("w (2, 1), X (2, 4)", (w, b, X)),
             Case("w (2, 1), b = 1.75, X (2, 4)", (w, 1.75, X)),
             Case("w = 0, b = 0 (every probability is exactly 0.5)",
-                 (np.zeros((2, 1)), 0.0, X))]
+                 (np.zeros((2, 1)), 0.0, X)),
+            Case("another size: w (3, 1), X (3, 5)", _problem(3, 3, 5)[:3])]
 
 
 def _predict_hidden():
@@ -102,16 +104,26 @@ def _model_data(seed, n_x, m_train, m_test):
 def _model_public():
     return [Case("n_x = 3, 12 train and 5 test examples",
                  _model_data(1, 3, 12, 5),
-                 {"num_iterations": 200, "learning_rate": 0.1})]
+                 {"num_iterations": 200, "learning_rate": 0.1}),
+            Case("another size: n_x = 2, 7 train and 3 test examples, "
+                 "101 iterations, printing", _model_data(2, 2, 7, 3),
+                 {"num_iterations": 101, "learning_rate": 0.2,
+                  "print_cost": True})]
 
 
 def _model_hidden():
-    return [Case(f"seed {seed}, n_x = {n_x}, {m} train examples",
-                 _model_data(seed, n_x, m, 6),
-                 {"num_iterations": iterations, "learning_rate": rate})
-            for seed in HIDDEN_SEEDS
-            for n_x, m, iterations, rate in ((4, 20, 150, 0.05),
-                                             (2, 9, 101, 0.3))]
+    cases = [Case(f"seed {seed}, n_x = {n_x}, {m} train examples",
+                  _model_data(seed, n_x, m, 6),
+                  {"num_iterations": iterations, "learning_rate": rate})
+             for seed in HIDDEN_SEEDS
+             for n_x, m, iterations, rate in ((4, 20, 150, 0.05),
+                                              (2, 9, 101, 0.3))]
+    # print_cost is passed on to optimize; the default learning rate
+    cases.append(Case("n_x = 3, 10 train examples, 201 iterations, "
+                      "default learning rate, printing",
+                      _model_data(5, 3, 10, 4),
+                      {"num_iterations": 201, "print_cost": True}))
+    return cases
 
 
 SIGMOID = next(spec for spec in BASICS if spec.name == "sigmoid")

@@ -26,7 +26,9 @@ def _sigmoid_hidden():
 
 def _image_public():
     image = np.arange(18, dtype=float).reshape(3, 3, 2) / 10
-    return [Case("image (3, 3, 2)", (image,))]
+    return [Case("image (3, 3, 2)", (image,)),
+            Case("another size: image (2, 4, 3)",
+                 (np.arange(24.0).reshape(2, 4, 3) / 24,))]
 
 
 def _image_hidden():

@@ -92,7 +92,9 @@ def _init_hidden():
 
 def _forward_public():
     parameters, X, _ = _public_problem()
-    return [Case("n_x = 2, n_h = 3, m = 4", (X, parameters))]
+    other, X_other, _ = _problem(3, 3, 2, 5)
+    return [Case("n_x = 2, n_h = 3, m = 4", (X, parameters)),
+            Case("another size: n_x = 3, n_h = 2, m = 5", (X_other, other))]
 
 
 def _forward_hidden():
@@ -138,12 +140,26 @@ def _with_cache(parameters, X, Y):
 
 
 def _backward_public():
-    return [Case("n_x = 2, n_h = 3, m = 4", _with_cache(*_public_problem()))]
+    return [Case("n_x = 2, n_h = 3, m = 4", _with_cache(*_public_problem())),
+            Case("another size: n_x = 3, n_h = 2, m = 5",
+                 _with_cache(*_problem(3, 3, 2, 5)))]
+
+
+def _two_outputs(seed, n_x, n_h, m):
+    """A problem with n_y = 2 output units: Y (2, m)."""
+    generator = rng(seed)
+    parameters = _parameters(generator, n_x, n_h, n_y=2)
+    X = generator.standard_normal((n_x, m))
+    Y = np.vstack([labels(generator, m), labels(generator, m)])
+    return parameters, X, Y
 
 
 def _backward_hidden():
-    return [Case(label, _with_cache(*problem))
-            for label, problem in _hidden_problems()]
+    cases = [Case(label, _with_cache(*problem))
+             for label, problem in _hidden_problems()]
+    cases.append(Case("two output units, n_y = 2, m = 5",
+                      _with_cache(*_two_outputs(5, 3, 4, 5))))
+    return cases
 
 
 # --- update_parameters -------------------------------------------------------
@@ -160,13 +176,15 @@ def _update_public():
     grads = backward_propagation(*_with_cache(parameters, X, Y))
     return [Case("default learning rate (1.2)", (parameters, grads)),
             Case("learning_rate = 0.5", (parameters, grads),
-                 {"learning_rate": 0.5})]
+                 {"learning_rate": 0.5}),
+            Case("another size: n_x = 3, n_h = 2",
+                 _update_problem(3, 3, 2))]
 
 
 def _update_hidden():
     cases = []
     for seed in HIDDEN_SEEDS:
-        for n_x, n_h in ((2, 4), (3, 1)):
+        for n_x, n_h in ((2, 4), (3, 1), (5, 3)):
             parameters, grads = _update_problem(seed, n_x, n_h)
             cases.append(Case(f"seed {seed}, n_x = {n_x}, n_h = {n_h}, "
                               f"default learning rate", (parameters, grads)))
@@ -208,6 +226,10 @@ def _model_hidden():
     cases.append(Case("n_x = 2, m = 8, n_h = 4, 1 iteration, printing",
                       _blobs(5, 2, 8) + (4,),
                       {"num_iterations": 1, "print_cost": True}))
+    X, Y = _blobs(6, 3, 8)
+    cases.append(Case("two output units, n_y = 2, m = 8, n_h = 3, "
+                      "100 iterations", (X, np.vstack([Y, 1 - Y]), 3),
+                      {"num_iterations": 100}))
     return cases
 
 
@@ -218,7 +240,9 @@ def _predict_public():
     half = dict(parameters, W2=np.zeros((1, 3)), b2=np.zeros((1, 1)))
     return [Case("n_x = 2, n_h = 3, m = 4", (parameters, X)),
             Case("W2 = 0, b2 = 0 (every probability is exactly 0.5)",
-                 (half, X))]
+                 (half, X)),
+            Case("another size: n_x = 3, n_h = 2, m = 5",
+                 _problem(3, 3, 2, 5)[:2])]
 
 
 def _predict_hidden():

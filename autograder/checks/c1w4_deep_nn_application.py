@@ -42,10 +42,14 @@ def _single_example(seed, n_x):
 
 def _two_layer_public():
     X, Y = _problem(1, 6, 10)
+    X_other, Y_other = _problem(3, 4, 7)
     return [Case("layers (6, 4, 1), 10 examples, 201 iterations, printing",
                  (X, Y, (6, 4, 1)),
                  {"learning_rate": 0.5, "num_iterations": 201,
-                  "print_cost": True})]
+                  "print_cost": True}),
+            Case("another size: layers (4, 3, 1), 7 examples, "
+                 "101 iterations", (X_other, Y_other, (4, 3, 1)),
+                 {"learning_rate": 0.3, "num_iterations": 101})]
 
 
 def _two_layer_hidden():
@@ -74,10 +78,14 @@ def _two_layer_hidden():
 
 def _L_layer_public():
     X, Y = _problem(2, 6, 10)
+    X_other, Y_other = _problem(4, 5, 8)
     return [Case("layers [6, 4, 3, 1], 10 examples, 201 iterations, "
                  "printing", (X, Y, [6, 4, 3, 1]),
                  {"learning_rate": 0.3, "num_iterations": 201,
-                  "print_cost": True})]
+                  "print_cost": True}),
+            Case("another depth: layers [5, 3, 1], 8 examples, "
+                 "101 iterations", (X_other, Y_other, [5, 3, 1]),
+                 {"learning_rate": 0.5, "num_iterations": 101})]
 
 
 def _L_layer_hidden():

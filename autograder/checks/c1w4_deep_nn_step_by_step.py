@@ -116,8 +116,18 @@ def _deep_init_hidden():
 
 # --- linear_forward ---------------------------------------------------------
 
+#: A second public layer of another size, (n_l, n_{l-1}, m) = (2, 4, 5).
+OTHER_LAYER = (2, 4, 5)
+
+
+def _other_layer():
+    return _layer(3, *OTHER_LAYER)
+
+
 def _linear_forward_public():
-    return [Case("A (2, 3), W (3, 2), b (3, 1)", PUBLIC_LAYER)]
+    return [Case("A (2, 3), W (3, 2), b (3, 1)", PUBLIC_LAYER),
+            Case("another size: A (4, 5), W (2, 4), b (2, 1)",
+                 _other_layer())]
 
 
 def _linear_forward_hidden():
@@ -129,7 +139,9 @@ def _linear_forward_hidden():
 def _activation_forward_public():
     return [Case(f"{activation}, A_prev (2, 3), W (3, 2)",
                  PUBLIC_LAYER + (activation,))
-            for activation in ("sigmoid", "relu")]
+            for activation in ("sigmoid", "relu")] + [
+        Case("another size: relu, A_prev (4, 5), W (2, 4)",
+             _other_layer() + ("relu",))]
 
 
 def _activation_forward_hidden():
@@ -180,7 +192,9 @@ def _backward_layer(seed, n, n_prev, m):
 
 def _linear_backward_public():
     dZ = np.array([[0.5, -1.0, 0.25], [1.0, 0.0, -0.5], [-0.2, 0.4, 0.6]])
-    return [Case("dZ (3, 3), A_prev (2, 3), W (3, 2)", (dZ, PUBLIC_LAYER))]
+    return [Case("dZ (3, 3), A_prev (2, 3), W (3, 2)", (dZ, PUBLIC_LAYER)),
+            Case("another size: dZ (2, 5), A_prev (4, 5), W (2, 4)",
+                 _backward_layer(3, *OTHER_LAYER))]
 
 
 def _linear_backward_hidden():
@@ -205,7 +219,9 @@ def _activation_backward_public():
                  (dA,) + (linear_activation_forward(*PUBLIC_LAYER,
                                                     activation)[1],
                           activation))
-            for activation in ("sigmoid", "relu")]
+            for activation in ("sigmoid", "relu")] + [
+        Case("another size: relu, dA (2, 5), A_prev (4, 5), W (2, 4)",
+             _activation_backward_case(3, *OTHER_LAYER, "relu"))]
 
 
 def _activation_backward_hidden():
@@ -237,7 +253,11 @@ def _L_backward_public():
 
 
 def _L_backward_hidden():
-    return [Case(label, _L_backward(*net)) for label, net in _hidden_nets()]
+    cases = [Case(label, _L_backward(*net)) for label, net in _hidden_nets()]
+    X, parameters, Y = _net(5, [4, 3, 1], 5)
+    cases.append(Case("layers [4, 3, 1], Y given as m values, shape (5,)",
+                      _L_backward(X, parameters, Y.reshape(-1))))
+    return cases
 
 
 # --- update_parameters ------------------------------------------------------
@@ -253,7 +273,9 @@ def _update_public():
     grads = L_model_backward(*_L_backward(PUBLIC_X, PUBLIC_PARAMETERS,
                                           PUBLIC_Y))
     return [Case("layers [3, 2, 1], learning rate 0.1",
-                 (PUBLIC_PARAMETERS, grads, 0.1))]
+                 (PUBLIC_PARAMETERS, grads, 0.1)),
+            Case("another depth: layers [4, 3, 2, 1], learning rate 0.5",
+                 _update_problem(3, [4, 3, 2, 1]) + (0.5,))]
 
 
 def _update_hidden():

@@ -29,10 +29,18 @@ def _one_d_hidden():
             for x, theta in SCALARS]
 
 
+def _one_d_check_public():
+    return _one_d_public() + [
+        Case("x = 1.5, theta = 1e9 (the check fails)", (1.5, 1e9))]
+
+
 def _one_d_check_hidden():
     return _one_d_hidden() + [
         Case("x = 3.0, theta = -2.0, epsilon = 1e-4", (3.0, -2.0),
-             {"epsilon": 1e-4})]
+             {"epsilon": 1e-4}),
+        # theta +- epsilon rounds to the neighbouring floats of 1e9: the
+        # difference is about 0.09, far above the threshold (it fails).
+        Case("x = 2.0, theta = 1e9 (the check fails)", (2.0, 1e9))]
 
 
 def course_problem():
@@ -79,7 +87,16 @@ def _n_public():
     return [Case("the course's example, correct gradients",
                  (parameters, gradients, X, Y)),
             Case("the course's example, dW3 too large by half",
-                 (parameters, _with_mistake(gradients, "dW3", 1.5), X, Y))]
+                 (parameters, _with_mistake(gradients, "dW3", 1.5), X, Y)),
+            Case("another size: X (4, 5), db2 doubled",
+                 _other_size_case())]
+
+
+def _other_size_case():
+    """A public case with m = 5 and a wrong db2 (a large difference)."""
+    parameters, X, Y = _problem(3, 5)
+    wrong = _with_mistake(_gradients(parameters, X, Y), "db2", 2.0)
+    return parameters, wrong, X, Y
 
 
 def _n_hidden():
@@ -114,7 +131,8 @@ SPECS = [
     FunctionSpec("backward_propagation", ("dtheta",), 1, _one_d_public,
                  _one_d_hidden, atol=0,
                  types={"dtheta": "number"}),
-    FunctionSpec("gradient_check", ("difference",), 2, _one_d_public,
+    FunctionSpec("gradient_check", ("difference",), 2,
+                 _one_d_check_public,
                  _one_d_check_hidden, check_printed=True, atol=0),
     FunctionSpec("gradient_check_n", ("difference",), 3, _n_public,
                  _n_hidden, check_printed=True),

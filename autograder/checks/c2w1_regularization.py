@@ -54,6 +54,11 @@ def _public_problem():
     return parameters, X, Y
 
 
+def _other_public_problem():
+    """A second public problem of another size: [3, 4, 2, 1], m = 5."""
+    return _problem(3, [3, 4, 2, 1], 5)
+
+
 def _hidden_problems():
     problems = [(f"seed {seed}, layers {dims}, m = {m}",
                  _problem(seed, dims, m))
@@ -70,7 +75,15 @@ def _cost_public():
     A3 = np.array([[0.8, 0.3, 0.45, 0.6]])
     return [Case("layers [2, 3, 2, 1], m = 4, lambd = 0.1",
                  (A3, Y, parameters, 0.1)),
-            Case("the same, lambd = 0.7", (A3, Y, parameters, 0.7))]
+            Case("the same, lambd = 0.7", (A3, Y, parameters, 0.7)),
+            Case("another size: layers [3, 4, 2, 1], m = 5, lambd = 0.3",
+                 _other_cost_case())]
+
+
+def _other_cost_case():
+    """A3, Y and parameters of the public network of another size."""
+    parameters, _, Y = _other_public_problem()
+    return sigmoid(rng(3).standard_normal(Y.shape)), Y, parameters, 0.3
 
 
 def _cost_hidden():
@@ -95,7 +108,9 @@ def _reg_case(label, problem, lambd):
 
 
 def _backward_reg_public():
-    return [_reg_case("layers [2, 3, 2, 1], m = 4", _public_problem(), 0.7)]
+    return [_reg_case("layers [2, 3, 2, 1], m = 4", _public_problem(), 0.7),
+            _reg_case("another size: layers [3, 4, 2, 1], m = 5",
+                      _other_public_problem(), 0.3)]
 
 
 def _backward_reg_hidden():
@@ -113,7 +128,9 @@ def _forward_drop_public():
     parameters, X, _ = _public_problem()
     return [Case("layers [2, 3, 2, 1], m = 4, keep_prob = 0.7",
                  (X, parameters, 0.7)),
-            Case("the same, default keep_prob", (X, parameters))]
+            Case("the same, default keep_prob", (X, parameters)),
+            Case("another size: layers [3, 4, 2, 1], m = 5, keep_prob = "
+                 "0.8", _other_public_problem()[1::-1] + (0.8,))]
 
 
 def _forward_drop_hidden():
@@ -137,7 +154,9 @@ def _drop_case(label, problem, keep_prob):
 
 def _backward_drop_public():
     return [_drop_case("layers [2, 3, 2, 1], m = 4", _public_problem(),
-                       0.7)]
+                       0.7),
+            _drop_case("another size: layers [3, 4, 2, 1], m = 5",
+                       _other_public_problem(), 0.8)]
 
 
 def _backward_drop_hidden():

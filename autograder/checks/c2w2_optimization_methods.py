@@ -13,8 +13,9 @@ HELPER_FILES = {"opt_utils.py": "autograder/helpers/opt_utils.py",
 #: Layer sizes of the hidden cases; [4, 1] is the one-layer edge case.
 DIMS = ((3, 4, 2), (2, 5, 2, 1), (4, 1))
 
-#: The small network of the public cases.
+#: The small network of the public cases, and one of another depth.
 PUBLIC_DIMS = (3, 2, 1)
+OTHER_DIMS = (2, 4, 3, 1)
 
 
 def _arrays(generator, dims, prefix="", scale=1.0):
@@ -51,8 +52,11 @@ def _hidden_problems():
 
 def _gd_public():
     parameters, grads, _, _ = _problem(1, PUBLIC_DIMS)
+    other, other_grads, _, _ = _problem(2, OTHER_DIMS)
     return [Case(f"layers {list(PUBLIC_DIMS)}, learning rate 0.01",
-                 (parameters, grads, 0.01))]
+                 (parameters, grads, 0.01)),
+            Case(f"another depth: layers {list(OTHER_DIMS)}, learning rate "
+                 f"0.1", (other, other_grads, 0.1))]
 
 
 def _gd_hidden():
@@ -82,7 +86,11 @@ def _batches_public():
     Y = (np.arange(10) % 2).reshape(1, 10).astype(float)
     return [Case("X (3, 10), mini-batches of 4, seed 1", (X, Y, 4, 1)),
             Case("X (3, 10), mini-batches of 5 (no remainder), seed 2",
-                 (X, Y, 5, 2))]
+                 (X, Y, 5, 2)),
+            Case("another size: X (2, 13), mini-batches of 4, seed 3",
+                 (np.arange(26.0).reshape(2, 13),
+                  (np.arange(13) % 3 == 0).reshape(1, 13).astype(float),
+                  4, 3))]
 
 
 def _batches_hidden():
@@ -105,7 +113,9 @@ def _batches_hidden():
 
 def _init_public():
     parameters, _, _, _ = _problem(1, PUBLIC_DIMS)
-    return [Case(f"layers {list(PUBLIC_DIMS)}", (parameters,))]
+    other = _problem(2, OTHER_DIMS)[0]
+    return [Case(f"layers {list(PUBLIC_DIMS)}", (parameters,)),
+            Case(f"another depth: layers {list(OTHER_DIMS)}", (other,))]
 
 
 def _init_hidden():
@@ -120,7 +130,10 @@ def _momentum_public():
     return [Case("velocity from an earlier step, beta 0.9, learning rate "
                  "0.01", (parameters, grads, v, 0.9, 0.01)),
             Case("zero velocity, beta 0.5, learning rate 0.1",
-                 (parameters, grads, _zeros_like(v), 0.5, 0.1))]
+                 (parameters, grads, _zeros_like(v), 0.5, 0.1)),
+            Case(f"another depth: layers {list(OTHER_DIMS)}, beta 0.8, "
+                 f"learning rate 0.05",
+                 _problem(2, OTHER_DIMS)[:3] + (0.8, 0.05))]
 
 
 def _momentum_hidden():
@@ -145,7 +158,9 @@ def _adam_public():
             Case("first step (t = 1) from zeros, tiny gradients",
                  (parameters, {key: 1e-6 * value for key, value in
                                grads.items()},
-                  _zeros_like(v), _zeros_like(s), 1))]
+                  _zeros_like(v), _zeros_like(s), 1)),
+            Case(f"another depth: layers {list(OTHER_DIMS)}, t = 3, "
+                 f"default rates", _problem(2, OTHER_DIMS) + (3,))]
 
 
 def _adam_hidden():

@@ -79,7 +79,8 @@ def _softmax_public():
                                         [3.0, 0.0]]),)),
             Case("large scores (no overflow allowed)",
                  (np.array([[1000.0, -3.0], [1001.0, 4.0],
-                            [998.0, -1000.0]]),))]
+                            [998.0, -1000.0]]),)),
+            Case("another size: Z (4, 3)", (_logits(3, 4, 3)[0],))]
 
 
 def _softmax_hidden():
@@ -125,7 +126,8 @@ def _bn_forward_public():
     beta = np.array([[0.0], [1.0], [-1.0]])
     return [Case("Z (3, 4)", (Z, gamma, beta)),
             Case("Z (3, 4), epsilon 0.1", (Z, gamma, beta),
-                 {"epsilon": 0.1})]
+                 {"epsilon": 0.1}),
+            Case("another size: Z (2, 5)", _bn_inputs(3, 2, 5))]
 
 
 def _bn_forward_hidden():
@@ -152,7 +154,9 @@ def _bn_backward_public():
                                  np.array([[0.0], [1.0]]))
     dZ_tilde = np.array([[0.5, -1.0, 2.0, 0.0], [1.0, 1.0, -1.0, 0.5]])
     return [Case("dZ_tilde (2, 4) and its forward cache",
-                 (dZ_tilde, cache))]
+                 (dZ_tilde, cache)),
+            Case("another size: dZ_tilde (3, 5) and its forward cache",
+                 _bn_backward_case(3, 3, 5))]
 
 
 def _bn_backward_hidden():
@@ -197,7 +201,10 @@ def _init_hidden():
 
 def _forward_public():
     parameters, X, _ = _network(1, (3, 2, 2), 4)
-    return [Case("layers [3, 2, 2], X (3, 4)", (X, parameters))]
+    other, X_other, _ = _network(2, (4, 3, 2, 3), 5)
+    return [Case("layers [3, 2, 2], X (3, 4)", (X, parameters)),
+            Case("another depth: layers [4, 3, 2, 3], X (4, 5)",
+                 (X_other, other))]
 
 
 def _forward_hidden():
@@ -218,19 +225,38 @@ def _backward_inputs(seed, dims, m):
 
 def _backward_public():
     return [Case("layers [3, 2, 2], m = 4",
-                 _backward_inputs(1, (3, 2, 2), 4))]
+                 _backward_inputs(1, (3, 2, 2), 4)),
+            Case("another depth: layers [4, 3, 2, 3], m = 5",
+                 _backward_inputs(2, (4, 3, 2, 3), 5)),
+            Case("Z1 = 0 in one column (ReLU passes no gradient)",
+                 _exact_zeros_in_Z1())]
+
+
+def _exact_zeros_in_Z1():
+    """A network whose Z1 has a column of exact zeros (ReLU's kink)."""
+    parameters, X, Y = _network(5, (3, 4, 3), 5)
+    X[:, 2] = 0.0
+    parameters["b1"] = np.zeros_like(parameters["b1"])
+    ZL, caches = forward_propagation(X, parameters)
+    return ZL, Y, caches
 
 
 def _backward_hidden():
-    return [Case(f"seed {seed}, layers {list(dims)}, m = {m}",
-                 _backward_inputs(seed, dims, m))
-            for seed in HIDDEN_SEEDS
-            for dims, m in zip(DIMS, (6, 4, 1))]
+    cases = [Case(f"seed {seed}, layers {list(dims)}, m = {m}",
+                  _backward_inputs(seed, dims, m))
+             for seed in HIDDEN_SEEDS
+             for dims, m in zip(DIMS, (6, 4, 1))]
+    cases.append(Case("Z1 = 0 in one column (ReLU passes no gradient)",
+                      _exact_zeros_in_Z1()))
+    return cases
 
 
 def _predict_public():
     parameters, X, _ = _network(3, (3, 4, 3), 6)
-    return [Case("layers [3, 4, 3], X (3, 6)", (X, parameters))]
+    other, X_other, _ = _network(2, (2, 3, 4), 5)
+    return [Case("layers [3, 4, 3], X (3, 6)", (X, parameters)),
+            Case("another size: layers [2, 3, 4], X (2, 5)",
+                 (X_other, other))]
 
 
 def _predict_hidden():
@@ -257,7 +283,11 @@ def _model_public():
     return [Case("n_x = 4, 3 classes, 26 examples, 12 epochs",
                  _model_data(1, 4, 3, 26, 9) + ([4, 5, 3],),
                  {"learning_rate": 0.01, "num_epochs": 12,
-                  "minibatch_size": 8})]
+                  "minibatch_size": 8}),
+            Case("another size: n_x = 3, 2 classes, 15 examples, 4 epochs",
+                 _model_data(2, 3, 2, 15, 5) + ([3, 4, 2],),
+                 {"learning_rate": 0.02, "num_epochs": 4,
+                  "minibatch_size": 4, "print_cost": False})]
 
 
 def _model_hidden():

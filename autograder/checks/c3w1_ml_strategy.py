@@ -33,7 +33,8 @@ def _label_public():
     Y_hat, Y = _public_labels()
     return [Case("8 examples", (Y_hat, Y)),
             Case("nothing predicted positive", (np.zeros((1, 8)), Y)),
-            Case("no positive label", (Y_hat, np.zeros((1, 8))))]
+            Case("no positive label", (Y_hat, np.zeros((1, 8)))),
+            Case("another size: 13 examples", _random_labels(3, 13))]
 
 
 def _label_hidden():
@@ -61,7 +62,9 @@ def _choose_public():
     return [Case("4 classifiers, time <= 100 and memory <= 5",
                  (optimizing, satisficing, np.array([100.0, 5.0]))),
             Case("4 classifiers, time <= 50 and memory <= 5",
-                 (optimizing, satisficing, np.array([50.0, 5.0])))]
+                 (optimizing, satisficing, np.array([50.0, 5.0]))),
+            Case("another size: 6 classifiers, 3 constraints",
+                 _choose_problem(3, 3, 6))]
 
 
 def _choose_problem(seed, n_constraints, n_models):
@@ -104,7 +107,9 @@ def _split_public():
     X = np.arange(22.0).reshape(2, 11)
     Y = np.array([[0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0]])
     return [Case("11 examples, 15 % dev, 20 % test, seed 1",
-                 (X, Y, 0.15, 0.2, 1))]
+                 (X, Y, 0.15, 0.2, 1)),
+            Case("another size: X (3, 17), 10 % dev, 30 % test, seed 4",
+                 _data(3, 3, 17) + (0.1, 0.3, 4))]
 
 
 def _split_hidden():

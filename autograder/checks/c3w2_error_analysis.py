@@ -33,7 +33,9 @@ def _random_tags(seed, n_mistakes, categories):
 
 
 def _tag_public():
-    return [Case("5 mistakes, 4 categories", _public_tags())]
+    return [Case("5 mistakes, 4 categories", _public_tags()),
+            Case("another size: 7 mistakes, 2 categories",
+                 _random_tags(3, 7, ("dog", "blurry")))]
 
 
 def _tag_hidden():
@@ -143,7 +145,9 @@ def _public_task():
 
 def _features_public():
     parameters, X, _ = _public_task()
-    return [Case("n_h = 3, X (2, 4)", (parameters, X))]
+    return [Case("n_h = 3, X (2, 4)", (parameters, X)),
+            Case("another size: n_x = 3, n_h = 2, X (3, 5)",
+                 _task(3, 3, 2, 5)[:2])]
 
 
 def _features_hidden():
@@ -159,7 +163,9 @@ def _tune_public():
     return [Case("n_h = 3, 4 examples, 150 iterations, rate 0.5",
                  _public_task() + (150, 0.5)),
             Case("n_h = 3, 4 examples, 1 iteration, rate 0.5",
-                 _public_task() + (1, 0.5))]
+                 _public_task() + (1, 0.5)),
+            Case("another size: n_x = 3, n_h = 2, 6 examples, "
+                 "101 iterations, rate 0.4", _task(3, 3, 2, 6) + (101, 0.4))]
 
 
 def _tune_hidden():

@@ -157,7 +157,8 @@ PREPARE = """
 class Chromium:
     """A headless Chromium and one page of it, over the DevTools protocol."""
 
-    def __init__(self, executable: str, profile: Path, timeout=600):
+    def __init__(self, executable: str, profile: Path, timeout=600,
+                 extra_args=()):
         import websocket
 
         self.process = subprocess.Popen(
@@ -166,7 +167,7 @@ class Chromium:
              "--disable-background-networking",
              "--disable-component-update", "--disable-sync",
              "--hide-scrollbars", f"--user-data-dir={profile}",
-             "--remote-debugging-port=0", "about:blank"],
+             "--remote-debugging-port=0", *extra_args, "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 60

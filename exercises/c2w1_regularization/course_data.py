@@ -20,14 +20,20 @@ and call :func:`load_arrays`, which
 
 It also holds the drawing primitives of the synthetic pictures and
 :func:`plot_decision_boundary`. It needs NumPy and h5py (matplotlib only
-inside the plot). Written for this course; MIT licence.
+inside the plot); where h5py is missing, as in the browser (JupyterLite),
+it reads the files with pyfive instead, checks included (writing still
+needs h5py). Written for this course; MIT licence.
 """
 import hashlib
 import json
 from pathlib import Path
 
-import h5py
 import numpy as np
+
+try:
+    import h5py
+except ImportError:  # in the browser (Pyodide): pyfive reads the files
+    import pyfive as h5py
 
 #: The copy of the registry that travels beside this module.
 REGISTRY_COPY = "datasets_registry.json"

@@ -1135,3 +1135,269 @@ def _summary(output_names, expected, width=100):
         parts.append(f"{name} = {' '.join(shown.split())}")
     line = "; ".join(parts)
     return line if len(line) <= width else line[:width - 3] + "..."
+
+
+# --- Command line: python course_checks.py NOTEBOOK --------------------------
+#
+# Everything below runs only from the command line (``course check`` is a
+# thin wrapper over it). It executes the notebook in a real Jupyter kernel,
+# as JupyterLab would (magics, the notebook's own folder as working
+# directory), so it imports nbclient and nbformat lazily: whoever runs
+# notebooks has them (JupyterLab depends on both), while the functions above
+# keep needing NumPy and the standard library only.
+
+#: Printed by the cell appended to the notebook, before its JSON results.
+RESULTS_MARKER = "__COURSE_CHECK_RESULTS__"
+
+#: The cell appended to the learner's notebook; runs in the learner's kernel.
+RESULTS_CELL = (f"from course_checks import check_all as _check_all\n"
+                f"print({RESULTS_MARKER!r} + _check_all(globals()))")
+
+
+#: What Python raises for code it cannot compile.
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
+
+
+class NotebookError(Exception):
+    """The notebook cannot be read or run; the message says why."""
+
+
+def check_all(namespace, cases_file="public_cases.json"):
+    """Run the visible checks of every graded function in a namespace.
+
+    Each function's checks run whatever happened to the others.
+
+    Parameters
+    ----------
+    namespace : dict
+        The notebook's globals, where the graded functions are defined.
+    cases_file : str
+        The frozen public cases.
+
+    Returns
+    -------
+    str
+        JSON: function name -> ``[status, message]``, status being
+        ``"passed"``, ``"failed"``, ``"not attempted"`` (the function still
+        raises NotImplementedError) or ``"missing"`` (not defined).
+    """
+    results = {}
+    for name in load_cases(cases_file):
+        function = namespace.get(name)
+        if not callable(function):
+            results[name] = ["missing", "the function is not defined"]
+            continue
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                check(name, function, cases_file)
+            results[name] = ["passed", ""]
+        except KeyboardInterrupt:  # the time limit of the cell
+            results[name] = ["failed", f"{name} was stopped: its checks "
+                                       f"ran past the time limit (an "
+                                       f"endless loop?)"]
+        except AssertionError as error:
+            if isinstance(error.__cause__, NotImplementedError):
+                results[name] = ["not attempted", ""]
+            else:
+                results[name] = ["failed", str(error)]
+    return json.dumps(results)
+
+
+def kernel_config():
+    """Kernel settings: encrypted transport where pyzmq supports it.
+
+    ipykernel warns on every start that talks plain TCP; with CurveZMQ keys
+    (pyzmq built with libsodium, as its wheels are) the kernel and its
+    client talk encrypted, and the warning does not apply.
+    """
+    import zmq
+    from traitlets.config import Config
+
+    config = Config()
+    if zmq.has("curve"):
+        config.KernelManager.transport_encryption = "auto"
+    return config
+
+
+def _jupyter():
+    """nbformat and nbclient, or a NotebookError that says what to do."""
+    try:
+        import nbclient
+        import nbformat
+    except ImportError as error:
+        raise NotebookError(
+            f"checking a notebook from the command line needs Jupyter "
+            f"({error}); install the packages of the course's setup page "
+            f"(jupyterlab, ipykernel), or run the check cells in "
+            f"JupyterLab") from None
+    return nbformat, nbclient
+
+
+def read_notebook(path):
+    """Read an exercise notebook beside its ``public_cases.json``.
+
+    Raises
+    ------
+    NotebookError
+        When the file is missing, is not a notebook, or has no
+        ``public_cases.json`` beside it.
+    """
+    from pathlib import Path
+
+    nbformat, _ = _jupyter()
+    path = Path(path)
+    if not path.is_file():
+        raise NotebookError(f"{path}: no such notebook")
+    if not (path.parent / "public_cases.json").is_file():
+        raise NotebookError(
+            f"{path.parent}: no public_cases.json beside the notebook; "
+            f"check a notebook inside its exercise folder (download the "
+            f"whole folder from the exercise's page)")
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as error:
+        raise NotebookError(f"{path} is not a valid notebook ({error}); "
+                            f"restore it from the exercise folder") from None
+
+
+def execute(notebook, folder, timeout=300):
+    """Run every cell of ``notebook`` in a fresh kernel, errors or not.
+
+    A cell that runs past the time limit is interrupted, as the stop
+    button of JupyterLab would, and the next cells run.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        Receives its outputs.
+    folder : str or pathlib.Path
+        The kernel's working directory (the notebook's folder).
+    timeout : int
+        Seconds allowed per cell.
+    """
+    _, nbclient = _jupyter()
+    nbclient.NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
+        interrupt_on_timeout=True, record_timing=False,
+        config=kernel_config(),
+        resources={"metadata": {"path": str(folder)}}).execute()
+    return notebook
+
+
+def run_checks(path, timeout=300):
+    """Run a notebook, then the visible checks of all its functions.
+
+    Returns
+    -------
+    dict
+        Function name -> ``(status, message)``; see :func:`check_all`. A
+        missing function whose cell failed (a SyntaxError, say) is
+        ``"error"``, its message naming the code cell and line.
+    """
+    from pathlib import Path
+
+    nbformat, _ = _jupyter()
+    notebook = read_notebook(path)
+    notebook.cells.append(nbformat.v4.new_code_cell(RESULTS_CELL))
+    execute(notebook, Path(path).parent, timeout)
+    *cells, last = notebook.cells
+    for output in last.get("outputs", []):
+        text = output.get("text", "")
+        if RESULTS_MARKER in text:
+            results = json.loads(text.split(RESULTS_MARKER, 1)[1])
+            break
+    else:
+        raise NotebookError(f"{path}: the checks could not run "
+                            f"({_error_text(last) or 'no output'})")
+    code = [cell for cell in cells if cell.cell_type == "code"]
+    for name, (status, _) in results.items():
+        if status == "missing":
+            results[name] = _why_missing(name, code)
+    return {name: tuple(result) for name, result in results.items()}
+
+
+def _why_missing(name, code_cells):
+    """``(status, message)`` of a function the notebook did not define."""
+    definition = re.compile(rf"^\s*def\s+{re.escape(name)}\s*\(", re.M)
+    for number, cell in enumerate(code_cells, start=1):
+        if definition.search(cell.source):
+            error = _error_text(cell)
+            if error:
+                return ("error", f"code cell {number} (the cell that "
+                                 f"defines {name}) failed: {error}")
+            return ("missing", f"code cell {number} defines {name} but did "
+                               f"not run")
+    return ("missing", f"no code cell defines {name}: restore its cell "
+                       f"from the exercise folder")
+
+
+def _error_text(cell):
+    """The error a code cell raised, with the line of a SyntaxError."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") != "error":
+            continue
+        name, value = output.get("ename", ""), output.get("evalue", "")
+        where = re.fullmatch(r"(.*) \(.*, line (\d+)\)", value, re.S)
+        if name in SYNTAX_ERRORS and where:
+            message, line = where.group(1), int(where.group(2))
+            lines = cell.source.splitlines()
+            shown = lines[line - 1].strip() if line <= len(lines) else ""
+            return f"{name} at line {line}: {message}\n    {shown}"
+        if name == "KeyboardInterrupt":
+            return "it ran past the time limit and was stopped"
+        return f"{name}: {value}"
+    return ""
+
+
+def format_table(results):
+    """The results as text: one row per function, then its full message.
+
+    Parameters
+    ----------
+    results : dict
+        Function name -> ``(status, message)``.
+    """
+    width = max(len(name) for name in results)
+    lines = [f"{'function':<{width}}  result", f"{'-' * width}  " + "-" * 13]
+    for name, (status, message) in results.items():
+        lines.append(f"{name:<{width}}  {status}")
+        if message:
+            lines += ["    " + line for line in message.splitlines()]
+    statuses = [status for status, _ in results.values()]
+    untouched = statuses.count("not attempted")
+    lines.append(f"\n{statuses.count('passed')} of {len(results)} functions "
+                 f"pass their visible checks"
+                 + (f"; {untouched} not attempted (still raising "
+                    f"NotImplementedError)." if untouched else "."))
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    """``python course_checks.py NOTEBOOK``: print the table; exit 0 when
+    every function passes, 1 when one does not, 2 when the notebook cannot
+    be checked."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="python course_checks.py",
+        description="Run an exercise notebook top to bottom, then the "
+                    "visible checks of every graded function, and print "
+                    "what passed and what did not.")
+    parser.add_argument("notebook", help="the exercise notebook, inside "
+                                         "its exercise folder")
+    parser.add_argument("--timeout", type=int, default=300,
+                        help="seconds allowed per cell (default 300)")
+    args = parser.parse_args(argv)
+    try:
+        results = run_checks(args.notebook, args.timeout)
+    except NotebookError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(format_table(results))
+    return 0 if all(status == "passed"
+                    for status, _ in results.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
