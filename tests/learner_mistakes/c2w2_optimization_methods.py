@@ -113,11 +113,9 @@ MISTAKES = [
                             "(1 - beta) * v[key] + beta * grads[key]")),
     # initialize_adam
     Mistake("initialize_adam", "s = v (one dict for both)", ("same",),
-            code=initialize_adam_aliased,
-            pending="aliasing checks (issue 10, part 1)"),
+            code=initialize_adam_aliased),
     Mistake("initialize_adam", "the same zero arrays in v and s",
-            ("same",), code=initialize_adam_shared_arrays,
-            pending="aliasing checks (issue 10, part 1)"),
+            ("same",), code=initialize_adam_shared_arrays),
     Mistake("initialize_adam", "keys without the d", ("dW",),
             edit('"d" + name + str(l)', 'name + str(l)')),
     Mistake("initialize_adam", "loop stops one layer early", ("L",),
