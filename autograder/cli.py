@@ -15,7 +15,8 @@ course grade SLUG SOURCE [--engine fast|nbgrader] [--jobs N]
     Canvas, Moodle or Blackboard download, or a zip or folder of
     <student>_<anything>.ipynb files): scores into the gradebook,
     feedback, grades.csv, Gradescope results and a summary. Exit status
-    0 when every submission got a score, 1 when some ended in an error,
+    0 when every submission got a score and none has a problem to look
+    at, 1 when some ended in an error or were flagged,
     2 for a usage error, an unreadable SOURCE or roster, or a missing
     or corrupt data file.
 course gradescope SLUG [-o OUT.zip]
@@ -136,7 +137,7 @@ def _grade(args):
           f"{counts['errors']} errors; {len(summary['ignored'])} other "
           f"file(s) ignored. Summary: {course}/summary.html; "
           f"grades: {course}/grades.csv; feedback: {course}/results/")
-    return 1 if counts["errors"] else 0
+    return 1 if counts["errors"] or counts["with_problems"] else 0
 
 
 def _late_rules(args):
@@ -239,7 +240,9 @@ are listed as ignored, with the reason.
 exit status:
   0  every submission got a score
   1  some submissions ended in an error (refused, unreadable, timed
-     out, ...); all the others are graded and every output is written
+     out, ...) or have a problem to look at (a syntax error, a forbidden
+     import, another assignment's notebook, ...: see summary.html); all
+     are graded and every output is written
   2  usage error, unknown assignment, unreadable SOURCE or roster,
      missing or corrupt data file (`course datasets` fixes it)
 """

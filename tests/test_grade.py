@@ -217,7 +217,8 @@ def test_cli_names_notebook_problems_with_cell_and_line(term_class):
     """Are the syntax error, forbidden import and wrong assignment named
     in summary.json and on the summary page?"""
     _, course, result, summary, entries = term_class
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # flagged, all graded
+    assert summary["counts"]["errors"] == 0
     [syntax] = entries["syntax"]["problems"]
     assert syntax["kind"] == "syntax error" and syntax["line"] == 2
     wrong = {p["kind"]: p for p in entries["other-week"]["problems"]}
