@@ -586,13 +586,41 @@ def predict_max_score(X, parameters):
     return np.max(ZL, axis=0).reshape(1, -1)
 
 
+
+def cost_m_from_classes(ZL, Y):
+    shifted = ZL - np.max(ZL, axis=0, keepdims=True)
+    log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=0,
+                                        keepdims=True))
+    return float(-np.sum(Y * log_probs) / Y.shape[0])
+
+
+def cost_backward_softmax_of_rows(ZL, Y):
+    exps = np.exp(ZL - np.max(ZL, axis=1, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True) - Y
+
+
+def backward_relu_slope_1_at_0(ZL, Y, caches):
+    m = Y.shape[1]
+    grads = {}
+    dZ = softmax(ZL) - Y
+    for l in range(len(caches), 0, -1):
+        A_prev, W, b, Z = caches[l - 1]
+        grads["dW" + str(l)] = np.dot(dZ, A_prev.T) / m
+        grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+        if l > 1:
+            dZ = np.dot(W.T, dZ) * (caches[l - 2][3] >= 0)
+    return grads
+
+
 #: A mutant of a function no other graded function calls.
 ROUND_TRIP = ("batchnorm_backward", "examples treated as independent")
 
 MUTANTS = {
     "one_hot_matrix": [
         Mutant("one row per example", one_hot_transposed),
-        Mutant("labels shifted by one", one_hot_off_by_one),
+        Mutant("labels shifted by one", one_hot_off_by_one,
+               "the labels run from 0 to C - 1 and are the row indices "
+               "themselves: no shift by 1"),
         Mutant("number of classes from the labels",
                one_hot_classes_from_labels,
                "use C for the number of rows: a class may have no example"),
@@ -635,6 +663,9 @@ MUTANTS = {
                "softmax(ZL) (computed stably), not of ZL"),
         Mutant("no minus sign", cost_no_minus,
                "the cost has a minus sign: -1/m * sum(Y * log(A))"),
+        Mutant("m from the classes", cost_m_from_classes,
+               "m is the number of examples, the columns: Y.shape[1]; "
+               "Y.shape[0] counts the classes"),
     ],
     "cost_backward": [
         Mutant("Y - softmax", cost_backward_reversed,
@@ -645,6 +676,9 @@ MUTANTS = {
         Mutant("no softmax", cost_backward_no_softmax,
                "apply the softmax to ZL first: dZL = softmax(ZL) - Y"),
         Mutant("probabilities only", cost_backward_probabilities),
+        Mutant("softmax over rows", cost_backward_softmax_of_rows,
+               "the softmax normalizes each column (one example, axis=0), "
+               "not each row"),
     ],
     "batchnorm_forward": [
         Mutant("scaled in place", bn_scaled_in_place,
@@ -715,6 +749,9 @@ MUTANTS = {
         Mutant("db summed over the units", backward_db_over_examples_axis,
                "db sums dZ over the examples, the columns: axis=1 with "
                "keepdims=True gives shape (n, 1)"),
+        Mutant("ReLU slope 1 at z = 0", backward_relu_slope_1_at_0,
+               "the ReLU's slope at z = 0 is taken as 0 here: the mask is "
+               "Z_prev > 0, strictly"),
     ],
     "predict": [
         Mutant("rank-1 predictions", predict_rank1),
