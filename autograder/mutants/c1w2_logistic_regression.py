@@ -52,6 +52,29 @@ def propagate_no_1_over_m_in_dw(w, b, X, Y):
     return ({"dw": X @ (A - Y).T, "db": np.sum(A - Y) / m}, _cost(A, Y))
 
 
+
+def propagate_dw_without_X(w, b, X, Y):
+    A = _forward(w, b, X)
+    m = X.shape[1]
+    dw = np.sum(A - Y) / m * np.ones_like(w)
+    return {"dw": dw, "db": np.sum(A - Y) / m}, _cost(A, Y)
+
+
+def optimize_bias_without_rate(w, b, X, Y, num_iterations, learning_rate,
+                               print_cost=False):
+    w = w.copy()
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print("Cost after iteration %i: %f" % (i, cost))
+    return {"w": w, "b": b}, grads, costs
+
+
 def propagate_transposed_dw(w, b, X, Y):
     A = _forward(w, b, X)
     m = X.shape[1]
@@ -294,12 +317,17 @@ MUTANTS = {
                "the gradients have the wrong sign: dZ = A - Y"),
         Mutant("cost left as a (1, 1) array", propagate_cost_not_squeezed,
                "the cost is a single number: use np.squeeze on it"),
+        Mutant("dw without X", propagate_dw_without_X,
+               "each weight's gradient weighs dZ by its own input feature: "
+               "dw = 1/m * X (A - Y).T, not the sum of dZ alone"),
     ],
     "optimize": [
         Mutant("gradient ascent", optimize_ascent,
                "gradient descent subtracts: w = w - learning_rate * dw"),
         Mutant("bias never updated", optimize_frozen_bias,
                "update b as well: b = b - learning_rate * db"),
+        Mutant("learning rate only on w", optimize_bias_without_rate,
+               "b takes a step of learning_rate times db too"),
         Mutant("cost recorded after the update", optimize_cost_after_update,
                "record the cost computed before the update of iteration i"),
         Mutant("cost recorded every iteration",

@@ -140,6 +140,36 @@ def l2_dot(yhat, y):
     return np.dot(y - yhat, y - yhat)
 
 
+# --- further learner mistakes (precedence, formula pieces) -------------------
+
+def sigmoid_no_parentheses(x):
+    return 1 / 1 + np.exp(-x)
+
+
+def sigmoid_tanh_instead(x):
+    return np.tanh(x)
+
+
+def rows_global_norm(x):
+    return x / np.linalg.norm(x)
+
+
+def softmax_divides_x(x):
+    return x / np.sum(np.exp(x), axis=1, keepdims=True)
+
+
+def l1_squares(yhat, y):
+    return np.sum((y - yhat) ** 2)
+
+
+def l2_no_square(yhat, y):
+    return np.sum(y - yhat)
+
+
+def l2_difference_of_squares(yhat, y):
+    return np.sum(y ** 2 - yhat ** 2)
+
+
 #: A mutant of a function no other graded function calls: the grading
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("L2", "square of the sum")
@@ -155,6 +185,12 @@ MUTANTS = {
         Mutant("1 - exp(-x) in the denominator",
                sigmoid_minus_in_denominator,
                "the denominator is 1 + exp(-x), not 1 - exp(-x)"),
+        Mutant("1 / 1 + exp(-x)", sigmoid_no_parentheses,
+               "/ binds tighter than +: 1 / 1 + np.exp(-x) is 1 + "
+               "np.exp(-x); put the denominator in parentheses"),
+        Mutant("tanh", sigmoid_tanh_instead,
+               "np.tanh is another S-shaped function, between -1 and 1; "
+               "the sigmoid lies between 0 and 1: 1 / (1 + exp(-x))"),
     ],
     "sigmoid_derivative": [
         Mutant("formula applied to x", derivative_of_x,
@@ -181,6 +217,9 @@ MUTANTS = {
         Mutant("norm without keepdims", rows_no_keepdims,
                "the norms have shape (n,) and broadcast along the wrong "
                "axis; use keepdims=True to keep shape (n, 1)"),
+        Mutant("norm of the whole matrix", rows_global_norm,
+               "divide each row by its own norm (axis=1, keepdims=True), "
+               "not by the norm of the whole matrix"),
     ],
     "softmax": [
         Mutant("sums the columns", softmax_axis0,
@@ -190,6 +229,9 @@ MUTANTS = {
                "not by the sum of the whole matrix"),
         Mutant("forgets the exponential", softmax_no_exp,
                "take np.exp of x before normalizing"),
+        Mutant("divides x, not exp(x)", softmax_divides_x,
+               "divide the exponentials np.exp(x) by their row sums, not "
+               "x itself"),
     ],
     "L1": [
         Mutant("no absolute value", l1_no_abs,
@@ -200,6 +242,9 @@ MUTANTS = {
                "their mean"),
         Mutant("no sum", l1_no_sum,
                "sum the absolute differences to get a single number"),
+        Mutant("squares instead of absolute values", l1_squares,
+               "that is the L2 loss: L1 sums the absolute differences, "
+               "np.abs"),
     ],
     "L2": [
         Mutant("square of the sum", l2_square_of_sum,
@@ -209,6 +254,12 @@ MUTANTS = {
                "root"),
         Mutant("mean instead of sum", l2_mean,
                "sum the squared differences; do not average them"),
+        Mutant("no square", l2_no_square,
+               "square each difference before summing, or positive and "
+               "negative errors cancel out"),
+        Mutant("difference of squares", l2_difference_of_squares,
+               "y ** 2 - yhat ** 2 is not (y - yhat) ** 2: square the "
+               "difference"),
     ],
 }
 

@@ -391,6 +391,38 @@ def predict_from_z2(parameters, X):
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("predict", "returns probabilities")
 
+# --- further learner mistakes (pairing, axis, copy and paste) ----------------
+
+def cost_Y_in_both_terms(A2, Y, parameters):
+    m = Y.shape[1]
+    total = np.sum(np.log(A2) * Y + np.log(1 - A2) * Y)
+    return float(-total / m)
+
+
+def backward_db2_over_units(parameters, cache, X, Y):
+    grads = backward_propagation(parameters, cache, X, Y)
+    m = X.shape[1]
+    grads["db2"] = np.sum(cache["A2"] - Y, axis=0, keepdims=True) / m
+    return grads
+
+
+def update_biases_without_rate(parameters, grads, learning_rate=1.2):
+    return {"W1": parameters["W1"] - learning_rate * grads["dW1"],
+            "b1": parameters["b1"] - grads["db1"],
+            "W2": parameters["W2"] - learning_rate * grads["dW2"],
+            "b2": parameters["b2"] - grads["db2"]}
+
+
+def update_b1_with_db2(parameters, grads, learning_rate=1.2):
+    new = update_parameters(parameters, grads, learning_rate)
+    new["b1"] = parameters["b1"] - learning_rate * grads["db2"]
+    return new
+
+
+def predict_threshold_zero(parameters, X):
+    return forward_propagation(X, parameters)[0] > 0
+
+
 MUTANTS = {
     "layer_sizes": [
         Mutant("uses the number of examples", sizes_examples_as_features,
@@ -446,6 +478,9 @@ MUTANTS = {
                "return a single number: float(np.squeeze(cost))"),
         Mutant("base-10 logarithm", cost_log10,
                "use the natural logarithm np.log, not np.log10"),
+        Mutant("log(1 - A2) times Y", cost_Y_in_both_terms,
+               "log(1 - A2) is the loss of the examples labelled 0: "
+               "multiply it by 1 - Y, not by Y"),
     ],
     "backward_propagation": [
         Mutant("tanh slope 1 - A1", backward_slope_without_square,
@@ -468,6 +503,9 @@ MUTANTS = {
                backward_db1_summed_over_everything,
                "sum dZ1 over the examples only: np.sum(dZ1, axis=1, "
                "keepdims=True)"),
+        Mutant("db2 summed over the units", backward_db2_over_units,
+               "sum dZ2 over the examples, the columns: axis=1, "
+               "keepdims=True"),
     ],
     "update_parameters": [
         Mutant("gradient ascent", update_ascent,
@@ -477,6 +515,12 @@ MUTANTS = {
         Mutant("biases never updated", update_weights_only,
                "update b1 and b2 as well"),
         Mutant("returns the gradients", update_returns_grads),
+        Mutant("learning rate only on the weights",
+               update_biases_without_rate,
+               "the biases take a step of learning_rate times their "
+               "gradient too"),
+        Mutant("b1 updated with db2", update_b1_with_db2,
+               "each parameter takes its own gradient: b1 goes with db1"),
     ],
     "nn_model": [
         Mutant("hidden size from layer_sizes",
@@ -503,6 +547,9 @@ MUTANTS = {
         Mutant("rank-1 predictions", predict_rank1),
         Mutant("thresholds the hidden layer", predict_hidden_layer,
                "predict from the output A2 of forward_propagation"),
+        Mutant("threshold 0", predict_threshold_zero,
+               "A2 is a probability, always above 0: compare it with "
+               "0.5"),
     ],
 }
 

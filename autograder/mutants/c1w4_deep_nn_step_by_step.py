@@ -523,6 +523,56 @@ def update_in_place(parameters, grads, learning_rate):
     return parameters
 
 
+# --- further learner mistakes (order, seed, formula pieces) ------------------
+
+def init_W2_drawn_first(n_x, n_h, n_y):
+    np.random.seed(1)
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    return {"W1": W1, "b1": np.zeros((n_h, 1)),
+            "W2": W2, "b2": np.zeros((n_y, 1))}
+
+
+def init_uniform_rand(n_x, n_h, n_y):
+    np.random.seed(1)
+    return {"W1": np.random.rand(n_h, n_x) * 0.01,
+            "b1": np.zeros((n_h, 1)),
+            "W2": np.random.rand(n_y, n_h) * 0.01,
+            "b2": np.zeros((n_y, 1))}
+
+
+def init_seed_3(n_x, n_h, n_y):
+    return _two_layer(n_x, n_h, n_y, seed=3)
+
+
+def deep_init_seed_every_layer(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        np.random.seed(3)
+        parameters[f"W{l}"] = np.random.randn(
+            layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def cost_Y_in_both_terms(AL, Y):
+    m = Y.shape[1]
+    cost = -(np.dot(Y, np.log(AL).T) + np.dot(Y, np.log(1 - AL).T)) / m
+    return np.squeeze(cost)
+
+
+def cost_log10(AL, Y):
+    m = Y.shape[1]
+    cost = -np.sum(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL)) / m
+    return np.squeeze(cost)
+
+
+def linear_backward_db_total(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ) / m
+
+
 #: A mutant of a function no other graded function calls: the grading
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("update_parameters", "gradient ascent")
@@ -538,6 +588,15 @@ MUTANTS = {
         Mutant("random biases", init_random_biases,
                "the biases start at zero; draw only W1, then W2"),
         Mutant("no seed", init_no_seed),
+        Mutant("W2 drawn before W1", init_W2_drawn_first,
+               "the draws come in a fixed order after the seed: W1 first, "
+               "then W2, or each gets the other's numbers"),
+        Mutant("np.random.rand", init_uniform_rand,
+               "np.random.rand draws uniformly from [0, 1); the weights "
+               "come from the standard normal, np.random.randn"),
+        Mutant("seed 3", init_seed_3,
+               "this two-layer version uses np.random.seed(1); seed 3 "
+               "belongs to the deep version"),
     ],
     "initialize_parameters_deep": [
         Mutant("the application's initialization",
@@ -552,6 +611,9 @@ MUTANTS = {
                "create W{l} and b{l} for every l from 1 to "
                "len(layer_dims) - 1 included"),
         Mutant("weights transposed", deep_init_transposed),
+        Mutant("seed in the loop", deep_init_seed_every_layer,
+               "call np.random.seed(3) once, before the loop: seeding "
+               "again in every layer repeats the same numbers"),
     ],
     "linear_forward": [
         Mutant("bias forgotten", linear_forward_no_bias,
@@ -605,6 +667,12 @@ MUTANTS = {
                "the cost is a single number: use np.squeeze on it"),
         Mutant("only the y log(a) term", cost_positive_term_only,
                "the cost has two terms: Y log(AL) and (1 - Y) log(1 - AL)"),
+        Mutant("Y in both terms", cost_Y_in_both_terms,
+               "the second term pairs log(1 - AL) with 1 - Y, not Y; with "
+               "np.dot mind which factor is transposed"),
+        Mutant("log10", cost_log10,
+               "the cross-entropy uses the natural log, np.log, not "
+               "np.log10"),
     ],
     "linear_backward": [
         Mutant("dW without 1/m", linear_backward_dW_not_averaged,
@@ -615,6 +683,9 @@ MUTANTS = {
         Mutant("db summed over the wrong axis",
                linear_backward_db_wrong_axis,
                "sum dZ over the examples, which are the columns: axis=1"),
+        Mutant("db summed over everything", linear_backward_db_total,
+               "np.sum without axis adds up every entry into one number; "
+               "db sums over the examples only: axis=1, keepdims=True"),
         Mutant("dA_prev with 1/m", linear_backward_dA_prev_averaged,
                "dA_prev = W.T dZ has no 1/m"),
         Mutant("dW transposed", linear_backward_dW_transposed),

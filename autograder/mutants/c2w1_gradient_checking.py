@@ -106,6 +106,13 @@ def check_epsilon_ignored(x, theta, epsilon=1e-7):
     return _check_1d(x, theta, 1e-7, _two_sided, _relative)
 
 
+def check_divides_by_epsilon(x, theta, epsilon=1e-7):
+    def approx(x, theta, epsilon):
+        return (forward_propagation(x, theta + epsilon)
+                - forward_propagation(x, theta - epsilon)) / epsilon
+    return _check_1d(x, theta, epsilon, approx, _relative)
+
+
 def check_halving_epsilon(x, theta, epsilon=1e-7):
     J_plus = forward_propagation(x, theta + epsilon)
     J_minus = forward_propagation(x, theta - epsilon)
@@ -252,6 +259,11 @@ MUTANTS = {
         Mutant("threshold reversed", check_threshold_reversed,
                "the check passes when the difference is below 1e-7"),
         Mutant("epsilon argument ignored", check_epsilon_ignored),
+        Mutant("divides by epsilon, not 2 epsilon",
+               check_divides_by_epsilon,
+               "a difference of 1/3 means gradapprox is twice the "
+               "gradient: J_plus and J_minus lie 2 * epsilon apart, so "
+               "divide by 2 * epsilon"),
     ],
     "gradient_check_n": [
         Mutant("theta shifted in place, no copy", check_n_without_copy,

@@ -124,6 +124,17 @@ def he_divided_by_root(layers_dims):
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("initialize_parameters_he", "Xavier scale sqrt(1 / n_prev)")
 
+def he_divided_by_scale(layers_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        scale = np.sqrt(2 / layers_dims[l - 1])
+        parameters[f"W{l}"] = np.random.randn(
+            layers_dims[l], layers_dims[l - 1]) / scale
+        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return parameters
+
+
 MUTANTS = {
     "initialize_parameters_zeros": [
         Mutant("weights transposed", zeros_transposed),
@@ -154,6 +165,9 @@ MUTANTS = {
         Mutant("sqrt(2 / n_l) of the current layer", he_current_layer_size,
                "He scaling uses the size of the previous layer: "
                "sqrt(2 / layers_dims[l - 1])"),
+        Mutant("divided by the He factor", he_divided_by_scale,
+               "multiply the standard normal draws by sqrt(2 / "
+               "layers_dims[l - 1]); dividing by it makes them larger"),
         Mutant("Xavier scale sqrt(1 / n_prev)", he_xavier_scale,
                "He initialization has a 2 in the square root: "
                "sqrt(2 / layers_dims[l - 1])"),

@@ -17,6 +17,10 @@ def cost_without_1_over_m(A3, Y, parameters, lambd):
     return _penalized(A3, Y, parameters, lambd / 2)
 
 
+def cost_precedence(A3, Y, parameters, lambd):
+    return _penalized(A3, Y, parameters, lambd / 2 * Y.shape[1])
+
+
 def cost_without_one_half(A3, Y, parameters, lambd):
     return _penalized(A3, Y, parameters, lambd / Y.shape[1])
 
@@ -274,6 +278,9 @@ MUTANTS = {
         Mutant("penalty without the 1/2", cost_without_one_half,
                "the penalty is lambd / (2 * m) times the sum of squares: "
                "did you forget the 2?"),
+        Mutant("lambd / 2 * m", cost_precedence,
+               "lambd / 2 * m multiplies by m: / and * go left to right, "
+               "so put 2 * m in parentheses"),
         Mutant("W3 not penalized", cost_forgets_W3,
                "penalize all three weight matrices W1, W2 and W3"),
         Mutant("biases penalized", cost_penalizes_biases,

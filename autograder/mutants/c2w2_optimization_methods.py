@@ -251,6 +251,32 @@ def _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon,
     return parameters, v, s
 
 
+def momentum_step_before_velocity(parameters, grads, v, beta, learning_rate):
+    for l in _layers(parameters):
+        for name in ("W", "b"):
+            key = f"d{name}{l}"
+            parameters[f"{name}{l}"] = (parameters[f"{name}{l}"]
+                                        - learning_rate * v[key])
+            v[key] = beta * v[key] + (1 - beta) * grads[key]
+    return parameters, v
+
+
+def adam_power_of_the_difference(parameters, grads, v, s, t,
+                                 learning_rate=0.01, beta1=0.9, beta2=0.999,
+                                 epsilon=1e-8):
+    for l in _layers(parameters):
+        for name in ("W", "b"):
+            key = f"d{name}{l}"
+            v[key] = beta1 * v[key] + (1 - beta1) * grads[key]
+            s[key] = beta2 * s[key] + (1 - beta2) * grads[key] ** 2
+            v_hat = v[key] / (1 - beta1) ** t
+            s_hat = s[key] / (1 - beta2 ** t)
+            parameters[f"{name}{l}"] = (parameters[f"{name}{l}"]
+                                        - learning_rate * v_hat
+                                        / (np.sqrt(s_hat) + epsilon))
+    return parameters, v, s
+
+
 def adam_epsilon_inside_sqrt(parameters, grads, v, s, t, learning_rate=0.01,
                              beta1=0.9, beta2=0.999, epsilon=1e-8):
     return _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2,
@@ -347,6 +373,10 @@ MUTANTS = {
                "gradient"),
         Mutant("velocity not updated", momentum_velocity_not_saved,
                "store the new velocity in v and return it"),
+        Mutant("step taken before the velocity is updated",
+               momentum_step_before_velocity,
+               "the order matters: first update the velocity with this "
+               "step's gradient, then step along the new velocity"),
     ],
     "initialize_adam": [
         Mutant("keys without the d", adam_init_parameter_keys,
@@ -378,6 +408,10 @@ MUTANTS = {
         Mutant("beta1 used for s", adam_beta1_for_s,
                "s is averaged with beta2, v with beta1"),
         Mutant("layer index instead of t", adam_layer_as_time),
+        Mutant("(1 - beta1) ** t", adam_power_of_the_difference,
+               "the correction raises beta1 to the power t, then "
+               "subtracts from 1: 1 - beta1 ** t, since ** binds tighter "
+               "than -"),
     ],
 }
 

@@ -526,13 +526,101 @@ def model_weighted_average(X_train, Y_train, X_test, Y_test, layer_dims,
     return parameters, costs
 
 
+# --- further learner mistakes (wrong axis, wrong formula piece) --------------
+
+def softmax_sum_over_rows(Z):
+    exps = np.exp(Z - np.max(Z, axis=0, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True)
+
+
+def softmax_whole_array(Z):
+    exps = np.exp(Z - np.max(Z))
+    return exps / np.sum(exps)
+
+
+def cost_log_of_scores(ZL, Y):
+    return float(-np.sum(Y * np.log(np.abs(ZL))) / Y.shape[1])
+
+
+def bn_divides_by_variance(Z, gamma, beta, epsilon=1e-5):
+    mu = np.mean(Z, axis=1, keepdims=True)
+    var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)
+    Z_norm = (Z - mu) / (var + epsilon)
+    return gamma * Z_norm + beta, (Z_norm, mu, var, gamma, epsilon)
+
+
+def bn_backward_no_gamma(dZ_tilde, cache):
+    Z_norm, mu, var, gamma, epsilon = cache
+    dbeta = np.mean(dZ_tilde, axis=1, keepdims=True)
+    dgamma = np.mean(dZ_tilde * Z_norm, axis=1, keepdims=True)
+    dZ = (dZ_tilde - dbeta - Z_norm * dgamma) / np.sqrt(var + epsilon)
+    return dZ, dgamma, dbeta
+
+
+def init_normal_times_limit(layer_dims, seed=1):
+    def draw(n_in, n_out):
+        return np.sqrt(6 / (n_in + n_out)) * np.random.randn(n_out, n_in)
+    return _init(layer_dims, seed, draw)
+
+
+def backward_db_over_examples_axis(ZL, Y, caches):
+    m = Y.shape[1]
+    grads = {}
+    dZ = softmax(ZL) - Y
+    for l in range(len(caches), 0, -1):
+        A_prev, W, b, Z = caches[l - 1]
+        grads["dW" + str(l)] = np.dot(dZ, A_prev.T) / m
+        grads["db" + str(l)] = np.sum(dZ, axis=0, keepdims=True) / m
+        if l > 1:
+            dZ = np.dot(W.T, dZ) * (caches[l - 2][3] > 0)
+    return grads
+
+
+def predict_argmax_rows(X, parameters):
+    ZL, _ = forward_propagation(X, parameters)
+    return np.argmax(ZL, axis=1).reshape(1, -1)
+
+
+def predict_max_score(X, parameters):
+    ZL, _ = forward_propagation(X, parameters)
+    return np.max(ZL, axis=0).reshape(1, -1)
+
+
+
+def cost_m_from_classes(ZL, Y):
+    shifted = ZL - np.max(ZL, axis=0, keepdims=True)
+    log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=0,
+                                        keepdims=True))
+    return float(-np.sum(Y * log_probs) / Y.shape[0])
+
+
+def cost_backward_softmax_of_rows(ZL, Y):
+    exps = np.exp(ZL - np.max(ZL, axis=1, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True) - Y
+
+
+def backward_relu_slope_1_at_0(ZL, Y, caches):
+    m = Y.shape[1]
+    grads = {}
+    dZ = softmax(ZL) - Y
+    for l in range(len(caches), 0, -1):
+        A_prev, W, b, Z = caches[l - 1]
+        grads["dW" + str(l)] = np.dot(dZ, A_prev.T) / m
+        grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+        if l > 1:
+            dZ = np.dot(W.T, dZ) * (caches[l - 2][3] >= 0)
+    return grads
+
+
 #: A mutant of a function no other graded function calls.
 ROUND_TRIP = ("batchnorm_backward", "examples treated as independent")
 
 MUTANTS = {
     "one_hot_matrix": [
         Mutant("one row per example", one_hot_transposed),
-        Mutant("labels shifted by one", one_hot_off_by_one),
+        Mutant("labels shifted by one", one_hot_off_by_one,
+               "the labels run from 0 to C - 1 and are the row indices "
+               "themselves: no shift by 1"),
         Mutant("number of classes from the labels",
                one_hot_classes_from_labels,
                "use C for the number of rows: a class may have no example"),
@@ -548,6 +636,14 @@ MUTANTS = {
                "keepdims=True), not the maximum of the whole array"),
         Mutant("divided by the sum of all entries", softmax_whole_sum,
                "divide each column by its own sum (axis=0)"),
+        Mutant("sum over rows", softmax_sum_over_rows,
+               "the sum runs over the classes of one example: "
+               "np.sum(..., axis=0, keepdims=True), not axis=1"),
+        Mutant("one max and one sum for the whole array",
+               softmax_whole_array,
+               "each column (one example) gets its own max and its own "
+               "sum; without axis=0 np.max and np.sum use the whole "
+               "array"),
     ],
     "compute_cost": [
         Mutant("sum instead of mean", cost_summed,
@@ -558,9 +654,18 @@ MUTANTS = {
         Mutant("mean over classes and examples", cost_mean_over_entries,
                "sum over the classes, then average over the m examples "
                "only (np.mean over the whole array divides by C * m)"),
-        Mutant("binary cross-entropy", cost_binary_formula),
+        Mutant("binary cross-entropy", cost_binary_formula,
+               "with a softmax output the cost is only -1/m * sum(Y * "
+               "log(softmax(ZL))): the (1 - Y) * log(1 - A) term belongs "
+               "to the sigmoid's two-class cost"),
+        Mutant("log of the scores", cost_log_of_scores,
+               "ZL holds scores, not probabilities: take the log of "
+               "softmax(ZL) (computed stably), not of ZL"),
         Mutant("no minus sign", cost_no_minus,
                "the cost has a minus sign: -1/m * sum(Y * log(A))"),
+        Mutant("m from the classes", cost_m_from_classes,
+               "m is the number of examples, the columns: Y.shape[1]; "
+               "Y.shape[0] counts the classes"),
     ],
     "cost_backward": [
         Mutant("Y - softmax", cost_backward_reversed,
@@ -571,6 +676,9 @@ MUTANTS = {
         Mutant("no softmax", cost_backward_no_softmax,
                "apply the softmax to ZL first: dZL = softmax(ZL) - Y"),
         Mutant("probabilities only", cost_backward_probabilities),
+        Mutant("softmax over rows", cost_backward_softmax_of_rows,
+               "the softmax normalizes each column (one example, axis=0), "
+               "not each row"),
     ],
     "batchnorm_forward": [
         Mutant("scaled in place", bn_scaled_in_place,
@@ -583,6 +691,9 @@ MUTANTS = {
                "the variance divides by m (np.var's default ddof=0)"),
         Mutant("epsilon outside the square root", bn_epsilon_outside,
                "batch norm divides by sqrt(var + epsilon)"),
+        Mutant("divides by the variance", bn_divides_by_variance,
+               "divide by the standard deviation, np.sqrt(var + epsilon), "
+               "not by the variance itself"),
         Mutant("gamma and beta swapped", bn_gamma_beta_swapped,
                "gamma scales and beta shifts: gamma * Z_norm + beta"),
         Mutant("epsilon ignored", bn_no_epsilon),
@@ -597,6 +708,9 @@ MUTANTS = {
         Mutant("sums instead of means", bn_backward_sums,
                "dgamma and dbeta are means over the examples (the 1/m of "
                "the cost)"),
+        Mutant("gamma forgotten in dZ", bn_backward_no_gamma,
+               "Z_tilde = gamma * Z_norm + beta, so dZ carries the factor "
+               "gamma / sqrt(var + epsilon)"),
         Mutant("variance term missing", bn_backward_no_variance_term),
         Mutant("mean term missing", bn_backward_no_mean_term),
     ],
@@ -609,6 +723,10 @@ MUTANTS = {
                "n[l]))"),
         Mutant("only positive weights", init_positive_only,
                "draw between -limit and +limit"),
+        Mutant("normal draws times the limit", init_normal_times_limit,
+               "the Glorot limit bounds a uniform draw: "
+               "np.random.uniform(-limit, limit, shape), not limit * "
+               "randn"),
         Mutant("W transposed", init_transposed),
     ],
     "forward_propagation": [
@@ -628,6 +746,12 @@ MUTANTS = {
         Mutant("ReLU applied to the gradient", backward_relu_of_gradient,
                "the ReLU's derivative is a mask: dZ = dA * (Z_prev > 0), "
                "not relu(dA)"),
+        Mutant("db summed over the units", backward_db_over_examples_axis,
+               "db sums dZ over the examples, the columns: axis=1 with "
+               "keepdims=True gives shape (n, 1)"),
+        Mutant("ReLU slope 1 at z = 0", backward_relu_slope_1_at_0,
+               "the ReLU's slope at z = 0 is taken as 0 here: the mask is "
+               "Z_prev > 0, strictly"),
     ],
     "predict": [
         Mutant("rank-1 predictions", predict_rank1),
@@ -635,6 +759,12 @@ MUTANTS = {
                "return the index of the largest score (np.argmax, "
                "axis=0), not the probabilities"),
         Mutant("argmin", predict_argmin),
+        Mutant("argmax over the wrong axis", predict_argmax_rows,
+               "the classes are the rows of ZL: np.argmax(ZL, axis=0) "
+               "gives one label per example (column)"),
+        Mutant("largest score instead of its index", predict_max_score,
+               "np.max returns the largest score; np.argmax returns its "
+               "row, the class label"),
     ],
     "model": [
         Mutant("same shuffle every epoch", model_same_shuffle,

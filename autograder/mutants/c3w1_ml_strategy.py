@@ -335,6 +335,58 @@ def diagnosis_sorted_levels(human_error, train_error, dev_error):
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("bias_variance_diagnosis", "variance measured from human level")
 
+# --- further learner mistakes (guards, division, precedence) -----------------
+
+def precision_unguarded(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    return counts["TP"] / (counts["TP"] + counts["FP"])
+
+
+def precision_floor_division(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    if counts["TP"] + counts["FP"] == 0:
+        return 0.0
+    return counts["TP"] // (counts["TP"] + counts["FP"])
+
+
+def precision_one_when_no_prediction(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    if counts["TP"] + counts["FP"] == 0:
+        return 1.0
+    return counts["TP"] / (counts["TP"] + counts["FP"])
+
+
+def recall_unguarded(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    return counts["TP"] / (counts["TP"] + counts["FN"])
+
+
+def recall_floor_division(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    if counts["TP"] + counts["FN"] == 0:
+        return 0.0
+    return counts["TP"] // (counts["TP"] + counts["FN"])
+
+
+def recall_over_all_examples(Y_hat, Y):
+    counts = confusion_counts(Y_hat, Y)
+    if counts["TP"] + counts["FN"] == 0:
+        return 0.0
+    return counts["TP"] / np.size(Y)
+
+
+def f1_unguarded(Y_hat, Y):
+    p, r = precision(Y_hat, Y), recall(Y_hat, Y)
+    return 2 * p * r / (p + r)
+
+
+def f1_missing_parentheses(Y_hat, Y):
+    p, r = precision(Y_hat, Y), recall(Y_hat, Y)
+    if p + r == 0:
+        return 0.0
+    return 2 * p * r / p + r
+
+
 MUTANTS = {
     "confusion_counts": [
         Mutant("FP and FN swapped", counts_fp_fn_swapped,
@@ -358,6 +410,17 @@ MUTANTS = {
         Mutant("TP / m", precision_over_m,
                "divide by TP + FP, not by the number of examples"),
         Mutant("accuracy", precision_is_accuracy),
+        Mutant("ZeroDivisionError when nothing is predicted positive",
+               precision_unguarded,
+               "when TP + FP = 0 there is nothing to divide by: check for "
+               "it first and return 0.0"),
+        Mutant("floor division", precision_floor_division,
+               "// is floor division and turns every precision below 1 "
+               "into 0: use / for a fraction"),
+        Mutant("1.0 when nothing is predicted positive",
+               precision_one_when_no_prediction,
+               "with no positive prediction the precision is defined as "
+               "0.0 here, not 1.0"),
     ],
     "recall": [
         Mutant("TP / (TP + FP)", recall_is_precision,
@@ -368,6 +431,16 @@ MUTANTS = {
                "when TP + FN = 0 return 0.0 instead of dividing by zero"),
         Mutant("TP / (TP + FN + FP)", recall_counts_fp),
         Mutant("recall of the negatives", recall_of_negatives),
+        Mutant("ZeroDivisionError when there is no positive label",
+               recall_unguarded,
+               "when TP + FN = 0 there is nothing to divide by: check for "
+               "it first and return 0.0"),
+        Mutant("floor division", recall_floor_division,
+               "// is floor division and turns every recall below 1 into "
+               "0: use / for a fraction"),
+        Mutant("TP / m", recall_over_all_examples,
+               "divide by the positive labels, TP + FN, not by the number "
+               "of examples"),
     ],
     "f1_score": [
         Mutant("arithmetic mean", f1_arithmetic_mean,
@@ -380,6 +453,12 @@ MUTANTS = {
                "you forget the 2?"),
         Mutant("nan when P = R = 0", f1_nan_when_both_zero,
                "when P + R = 0 return 0.0 instead of dividing by zero"),
+        Mutant("ZeroDivisionError when P = R = 0", f1_unguarded,
+               "when P + R = 0 there is nothing to divide by: check for it "
+               "first and return 0.0"),
+        Mutant("2PR / P + R", f1_missing_parentheses,
+               "/ binds tighter than +: without parentheses 2 * P * R / P "
+               "+ R is (2PR / P) + R; put P + R in parentheses"),
     ],
     "choose_classifier": [
         Mutant("ignores the constraints", choose_ignoring_constraints,
