@@ -5,6 +5,7 @@ import pytest
 from autograder.compare import (
     Mismatch,
     check_case,
+    check_not_mutated,
     compare,
     decode,
     encode,
@@ -13,6 +14,7 @@ from autograder.compare import (
     named_inputs,
     output_differences,
     sharing_problems,
+    size_hint,
     texts_agree,
     type_problems,
 )
@@ -292,3 +294,60 @@ def test_visible_check_refuses_shared_outputs():
             "printed": None, "separate": ["v", "s"], "mistakes": []}
     with pytest.raises(Mismatch, match="v and s are the same object"):
         check_case(initialize, case)
+
+
+def _hints(message):
+    return [line for line in message.splitlines()
+            if line.strip().startswith("Hint:")]
+
+
+@pytest.mark.parametrize("expected, got, words", [
+    (np.zeros(3), np.zeros(3, bool), ".astype(float)"),
+    (np.zeros(3, bool), np.zeros(3), "comparison itself"),
+    (3, np.int64(3), "int(x)"),
+    (0.5, np.array(0.5), "float(x)"),
+])
+def test_broken_type_promise_gets_a_hint_naming_the_fix(expected, got,
+                                                        words):
+    """Does each broken type promise get a hint with its fix, and a kept
+    one none?"""
+    hints = _hints(_type_problems(expected, got)[0])
+    assert len(hints) == 1 and words in hints[0]
+    assert _type_problems(expected, expected) == []
+
+
+def test_input_changed_in_place_gets_a_hint_to_work_on_a_copy():
+    """Is an input changed in place named with the fix, and an untouched
+    one accepted?"""
+    x = np.ones(3)
+    with pytest.raises(Mismatch) as failure:
+        check_not_mutated("f", ["x"], (x,), (x / 2,))
+    assert "Hint: x was changed in place: work on a copy (x = x.copy()" \
+        in str(failure.value)
+    check_not_mutated("f", ["x"], (x,), (x.copy(),))
+
+
+def test_a_tuple_where_an_array_is_promised_says_to_unpack():
+    """Does a tuple in place of an array get the unpacking hint, and a
+    list (no tuple) not?"""
+    assert "unpack it" in _message(np.zeros(2), (np.zeros(2), {}))
+    assert "unpack" not in _message(np.zeros(2), [0.0, 0.0])
+
+
+def test_a_dict_or_list_where_a_tuple_is_promised_gets_a_hint():
+    """Do a dict and a list in place of a tuple get a hint naming the
+    tuple, and a tuple of the wrong length none?"""
+    assert "Hint: a tuple is promised, not a dict" in _message(
+        (1.0, 2.0), {"a": 1.0})
+    assert "a list is not a tuple" in str(output_differences(
+        ("a", "b"), (1, 2), [1, 2], 1e-5, 1e-8, True)[0])
+    assert _hints(_message((1.0, 2.0), (1.0, 2.0, 3.0))) == []
+
+
+def test_size_hint_only_after_passed_checks_on_another_size():
+    """Does a failed "another size" or "another depth" case after passed
+    ones get the hint, and a first case or another label not?"""
+    assert "X.shape[1]" in size_hint("another size: X (3, 5)", 2)
+    assert "changes the depth" in size_hint("another depth: [4, 3, 1]", 3)
+    assert size_hint("another size: X (3, 5)", 1) is None
+    assert size_hint("seed 3", 2) is None

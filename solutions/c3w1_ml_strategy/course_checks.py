@@ -248,8 +248,15 @@ def _compare_value(variable, expected, got, rtol, atol, reveal):
         _compare_numbers(variable, expected, got, rtol, atol, reveal)
     elif isinstance(expected, np.ndarray):
         if not isinstance(got, np.ndarray):
-            raise Mismatch(variable, f"expected a NumPy array of shape "
-                                     f"{expected.shape}, got {_describe(got)}")
+            mismatch = Mismatch(variable, f"expected a NumPy array of shape "
+                                          f"{expected.shape}, got "
+                                          f"{_describe(got)}")
+            if isinstance(got, tuple):
+                mismatch.add_hint(
+                    f"{variable} is a tuple: a function that returns "
+                    f"several values gives a tuple; unpack it, e.g. "
+                    f"`A, cache = f(...)`")
+            raise mismatch
         _compare_arrays(variable, expected, got, rtol, atol, reveal)
     elif isinstance(expected, str):
         if not isinstance(got, str):
@@ -276,14 +283,23 @@ def _dict_differences(variable, expected, got, rtol, atol, reveal):
     return _item_differences(items, rtol, atol, reveal)
 
 
+def _tuple_hint(got):
+    """The hint for ``got`` where a tuple is promised (None: no hint)."""
+    if isinstance(got, list):
+        return ("build it with parentheses, (a, b, c), or tuple(...): a "
+                "list is not a tuple")
+    if isinstance(got, dict):
+        return ("a tuple is promised, not a dict: return the values in "
+                "parentheses, (a, b, c)")
+    return None
+
+
 def _sequence_differences(variable, expected, got, rtol, atol, reveal):
     if isinstance(expected, tuple) and not isinstance(got, tuple):
         mismatch = Mismatch(variable, f"expected a tuple of "
                                       f"{len(expected)} values, got "
                                       f"{_describe(got)}")
-        if isinstance(got, list):
-            mismatch.add_hint("build it with parentheses, (a, b, c), or "
-                              "tuple(...): a list is not a tuple")
+        mismatch.add_hint(_tuple_hint(got))
         raise mismatch
     if isinstance(expected, list) and not isinstance(got, (list, tuple)):
         raise Mismatch(variable, f"expected a list, got {_describe(got)}")
@@ -604,17 +620,30 @@ TYPE_WORDS = {
 }
 
 _TYPE_ADVICE = {
-    "float": "a Python float (a NumPy float64 is fine); float(x) turns a "
-             "0-d array or an int into one",
-    "int": "a Python int; int(x) turns a NumPy integer into one",
+    "float": "a Python float (a NumPy float64 is fine)",
+    "int": "a Python int",
     "integer": "an integer",
     "number": "a number",
-    "float array": "an array of floats; integers or booleans make later "
-                   "arithmetic wrong (use .astype(float), or 1.0 * x)",
-    "int array": "an array of integers (use .astype(int))",
-    "bool array": "an array of booleans (a comparison such as x > 0.5 "
-                  "gives one)",
+    "float array": "an array of floats",
+    "int array": "an array of integers",
+    "bool array": "an array of booleans",
     "array": "a NumPy array",
+}
+
+#: The hint for each broken promise: the likely cause and the fix.
+_TYPE_HINTS = {
+    "float": "a float is promised: float(x) turns a 0-d array (what "
+             "np.sum, np.dot or np.squeeze of arrays can give) or an int "
+             "into one",
+    "int": "a Python int is promised, not a NumPy integer (what np.sum "
+           "or counting on arrays gives): int(x) turns one into the other",
+    "float array": "floats are promised: integers or booleans (what a "
+                   "comparison gives) make later arithmetic wrong; use "
+                   ".astype(float), or 1.0 * x",
+    "int array": "integers are promised: use .astype(int)",
+    "bool array": "booleans (bool) are promised: the comparison itself, "
+                  "such as x > 0.5, gives them; do not round or convert "
+                  "its result",
 }
 
 
@@ -669,9 +698,10 @@ def type_problems(output_names, expected, got, types):
         if word != "any":
             word = declared_type(types, variable) or word
         if not TYPE_WORDS[word](have):
-            problems.append(Mismatch(
-                variable, f"expected {_TYPE_ADVICE[word]}; got "
-                          f"{_type_name(have)}"))
+            problem = Mismatch(variable, f"expected {_TYPE_ADVICE[word]}; "
+                                         f"got {_type_name(have)}")
+            problem.add_hint(_TYPE_HINTS.get(word))
+            problems.append(problem)
     return problems
 
 
@@ -815,12 +845,13 @@ def sharing_problems(links, separate, fresh):
             problem.add_hint(
                 f"give {other} its own array or dict (e.g. its own "
                 f"np.zeros(...)); `{other} = {name}` or `a = b = ...` "
-                f"makes one object with two names")
+                f"gives the same object two names")
         else:
             problem = Mismatch(
                 name, f"{name} shares memory with the input {other}")
             problem.add_hint(
-                "return a new array (a computed result or a .copy()); "
+                "return a new array (a computed result, new np.zeros(...) "
+                "or a .copy()); "
                 "a slice, a reshape or the input itself stays tied to the "
                 "caller's data")
         problems.append(problem)
@@ -855,9 +886,14 @@ def check_not_mutated(function_name, arg_names, args, args_after):
         try:
             compare(name, before, after, rtol=0, atol=0)
         except Mismatch:
-            raise Mismatch(name, f"{function_name} modified its input "
-                                 f"'{name}' in place; work on a copy or "
-                                 f"build a new array instead") from None
+            mismatch = Mismatch(name, f"{function_name} modified its "
+                                      f"input '{name}' in place")
+            mismatch.add_hint(
+                f"{name} was changed in place: work on a copy ({name} = "
+                f"{name}.copy(), copy.deepcopy for a dict) or build a new "
+                f"array; `x -= ...`, `x /= ...` and `x[...] = ...` write "
+                f"into the caller's data")
+            raise mismatch from None
 
 
 # --- Frozen cases (JSON) ----------------------------------------------------
@@ -1048,9 +1084,11 @@ def output_differences(output_names, expected, got, rtol, atol, reveal):
         return differences(output_names[0], expected, got, rtol, atol,
                            reveal)
     if not isinstance(got, tuple) or len(got) != len(output_names):
-        return [Mismatch("return value",
-                         f"expected a tuple ({', '.join(output_names)}), "
-                         f"got {_describe(got)}")]
+        mismatch = Mismatch("return value",
+                            f"expected a tuple ({', '.join(output_names)}), "
+                            f"got {_describe(got)}")
+        mismatch.add_hint(_tuple_hint(got))
+        return [mismatch]
     items = {name: pair for name, pair in zip(output_names,
                                               zip(expected, got))}
     return _item_differences(items, rtol, atol, reveal)
@@ -1105,13 +1143,15 @@ def check(function_name, function, cases_file="public_cases.json"):
         try:
             check_case(function, case)
         except Mismatch as mismatch:
+            mismatch.add_hint(size_hint(case["label"], number))
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
                 f"({case['label']}) failed.\n{mismatch}") from None
         except Exception as error:  # the learner's code raised
-            hints = "".join(f"\n  Hint: {hint}"
-                            for hint, output, *_ in case["mistakes"]
-                            if _raised(output) == type(error).__name__)
+            found = [hint for hint, output, *_ in case["mistakes"]
+                     if _raised(output) == type(error).__name__]
+            found.append(size_hint(case["label"], number))
+            hints = "".join(f"\n  Hint: {hint}" for hint in found if hint)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
                 f"({case['label']}) raised {type(error).__name__}: {error}"
@@ -1119,6 +1159,28 @@ def check(function_name, function, cases_file="public_cases.json"):
         print(f"  ok  {case['label']}: "
               f"{_summary(case['outputs'], case['expected'])}")
     print(f"{function_name}: all {len(cases)} visible checks passed.")
+
+
+def size_hint(label, number):
+    """The hint for a failed case that only changes sizes, or None.
+
+    Parameters
+    ----------
+    label : str
+        The case's label; cases that only change the sizes (or the
+        number of layers) of the earlier ones start with "another size"
+        or "another depth".
+    number : int
+        The case's position (1 for the first); the earlier ones passed.
+    """
+    kind = re.match(r"another (size|depth)", label)
+    if number < 2 or kind is None:
+        return None
+    return (f"the earlier checks passed and this one only changes the "
+            f"{kind.group(1)}: the code may work for the demo's sizes "
+            f"only. Look for sizes or a number of layers written in; take "
+            f"them from the inputs (X.shape[1], L = len(layer_dims)) and "
+            f"let loops run over every layer")
 
 
 def _summary(output_names, expected, width=100):
