@@ -11,6 +11,7 @@ from autograder.compare import (
     encode,
     explain,
     memory_links,
+    missing_layer_hint,
     named_inputs,
     output_differences,
     sharing_problems,
@@ -351,3 +352,26 @@ def test_size_hint_only_after_passed_checks_on_another_size():
     assert "changes the depth" in size_hint("another depth: [4, 3, 1]", 3)
     assert size_hint("another size: X (3, 5)", 1) is None
     assert size_hint("seed 3", 2) is None
+
+
+def test_missing_last_or_first_layer_keys_get_the_loop_hint():
+    """Do keys missing for the last or the first layer get the hint about
+    the loop's range, and a missing middle layer or unnumbered key not?"""
+    want = {f"{name}{n}": 0.0 for n in (1, 2, 3) for name in "Wb"}
+    for gone in ([3], [1]):
+        got = {k: v for k, v in want.items() if int(k[1:]) not in gone}
+        assert "range(1, L + 1)" in _message(want, got)
+    middle = {k: v for k, v in want.items() if k[1:] != "2"}
+    assert _hints(_message(want, middle)) == []
+    assert _hints(_message({"a": 1.0, "b2": 1.0}, {"b2": 1.0})) == []
+
+
+def test_key_error_one_layer_past_the_inputs_gets_the_loop_hint():
+    """Does a KeyError for 'W3' get the hint when an input dict stops at
+    'W2', and not when no input holds 'W2' or another error is raised?"""
+    parameters = {"W1": 1, "b1": 0, "W2": 1, "b2": 0}
+    hint = missing_layer_hint(KeyError("W3"), (None, parameters), {})
+    assert "L = len(parameters) // 2" in hint
+    assert missing_layer_hint(KeyError("W3"), (), {"p": {"W1": 1}}) is None
+    assert missing_layer_hint(IndexError("W3"), (parameters,), {}) is None
+    assert missing_layer_hint(KeyError("W"), (parameters,), {}) is None
