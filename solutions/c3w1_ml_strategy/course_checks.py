@@ -275,7 +275,9 @@ def _dict_differences(variable, expected, got, rtol, atol, reveal):
     missing = [key for key in expected if key not in got]
     extra = [key for key in got if key not in expected]
     if missing:
-        raise Mismatch(variable, f"missing key(s) {missing}")
+        mismatch = Mismatch(variable, f"missing key(s) {missing}")
+        mismatch.add_hint(_skipped_layer_hint(list(expected), missing))
+        raise mismatch
     if extra:
         raise Mismatch(variable, f"unexpected key(s) {extra}")
     items = {f"{variable}[{key!r}]": (expected[key], got[key])
@@ -292,6 +294,45 @@ def _tuple_hint(got):
         return ("a tuple is promised, not a dict: return the values in "
                 "parentheses, (a, b, c)")
     return None
+
+
+def _layer_number(key):
+    """The trailing number of a key such as ``'dW3'``, or None."""
+    found = re.fullmatch(r"[A-Za-z_]+(\d+)", str(key))
+    return None if found is None else int(found.group(1))
+
+
+def _skipped_layer_hint(keys, missing):
+    """The hint when the missing keys are the first or last layer's.
+
+    Parameters
+    ----------
+    keys : list
+        The expected keys, such as ``['W1', 'b1', 'W2', 'b2']``.
+    missing : list
+        Those the learner's dict lacks.
+
+    Returns
+    -------
+    str or None
+        None unless every missing key is numbered and the missing ones
+        include the lowest or the highest number of the expected keys.
+    """
+    numbers = [_layer_number(key) for key in keys]
+    gone = [_layer_number(key) for key in missing]
+    if None in numbers or None in gone:
+        return None
+    if max(gone) == max(numbers):
+        where = "the last layer"
+    elif min(gone) == min(numbers):
+        where = "the first layer"
+    else:
+        return None
+    return (f"the keys of {where} are missing: a loop skips it, or the "
+            f"code handles a fixed number of layers. Check the range "
+            f"bounds (range(1, L + 1) visits layers 1 to L) and take L "
+            f"from the inputs (L = len(parameters) // 2, or "
+            f"len(layer_dims) - 1)")
 
 
 def _sequence_differences(variable, expected, got, rtol, atol, reveal):
@@ -1151,6 +1192,8 @@ def check(function_name, function, cases_file="public_cases.json"):
             found = [hint for hint, output, *_ in case["mistakes"]
                      if _raised(output) == type(error).__name__]
             found.append(size_hint(case["label"], number))
+            found.append(missing_layer_hint(error, case["args"],
+                                            case["kwargs"]))
             hints = "".join(f"\n  Hint: {hint}" for hint in found if hint)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
@@ -1159,6 +1202,40 @@ def check(function_name, function, cases_file="public_cases.json"):
         print(f"  ok  {case['label']}: "
               f"{_summary(case['outputs'], case['expected'])}")
     print(f"{function_name}: all {len(cases)} visible checks passed.")
+
+
+def missing_layer_hint(error, args, kwargs):
+    """The hint when a KeyError asks for the layer after the inputs' last.
+
+    Parameters
+    ----------
+    error : Exception
+        What the learner's code raised.
+    args, kwargs : tuple, dict
+        The case's inputs.
+
+    Returns
+    -------
+    str or None
+        None unless ``error`` is a KeyError for a numbered key such as
+        ``'W3'`` and an input dict holds the key before it (``'W2'``).
+    """
+    if not isinstance(error, KeyError) or len(error.args) != 1:
+        return None
+    key = error.args[0]
+    number = _layer_number(key)
+    if number is None or number < 2:
+        return None
+    before = f"{str(key)[:-len(str(number))]}{number - 1}"
+    if not any(isinstance(value, dict) and before in value
+               for value in list(args) + list(kwargs.values())):
+        return None
+    return (f"the code asks for {key!r} but the inputs stop at "
+            f"{before!r}: a loop runs one layer too far, or the code "
+            f"assumes a fixed number of layers. A dict with a W and a b "
+            f"per layer has "
+            f"L = len(parameters) // 2 layers; range(1, L + 1) visits "
+            f"layers 1 to L")
 
 
 def size_hint(label, number):
