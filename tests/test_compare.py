@@ -14,6 +14,7 @@ from autograder.compare import (
     missing_layer_hint,
     named_inputs,
     output_differences,
+    shape_error_hint,
     sharing_problems,
     size_hint,
     texts_agree,
@@ -375,3 +376,19 @@ def test_key_error_one_layer_past_the_inputs_gets_the_loop_hint():
     assert missing_layer_hint(KeyError("W3"), (), {"p": {"W1": 1}}) is None
     assert missing_layer_hint(IndexError("W3"), (parameters,), {}) is None
     assert missing_layer_hint(KeyError("W"), (parameters,), {}) is None
+
+
+def test_numpy_shape_errors_get_a_hint_naming_the_cause():
+    """Do a fixed reshape and a dropped axis get their hints, and other
+    errors none?"""
+    for call, words in [(lambda: np.zeros(10).reshape(1, 148), "-1"),
+                        (lambda: np.ones((2, 5)) / np.ones((2, 5)).sum(1),
+                         "keepdims=True")]:
+        with pytest.raises(ValueError) as failure:
+            call()
+        assert words in shape_error_hint(failure.value)
+    with pytest.raises(ValueError) as failure:
+        np.ones((2, 5)) + np.ones((3,))
+    assert shape_error_hint(failure.value) is None
+    assert shape_error_hint(KeyError("cannot reshape array of size")) \
+        is None

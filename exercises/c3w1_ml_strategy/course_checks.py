@@ -1194,6 +1194,7 @@ def check(function_name, function, cases_file="public_cases.json"):
             found.append(size_hint(case["label"], number))
             found.append(missing_layer_hint(error, case["args"],
                                             case["kwargs"]))
+            found.append(shape_error_hint(error))
             hints = "".join(f"\n  Hint: {hint}" for hint in found if hint)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
@@ -1236,6 +1237,30 @@ def missing_layer_hint(error, args, kwargs):
             f"per layer has "
             f"L = len(parameters) // 2 layers; range(1, L + 1) visits "
             f"layers 1 to L")
+
+
+def shape_error_hint(error):
+    """The hint for NumPy's reshape and broadcasting errors, or None.
+
+    "cannot reshape array of size N into shape (...)" means a fixed
+    target shape; "could not be broadcast ... shapes (a, b) (a,)" means
+    a reduction dropped its axis.
+    """
+    if not isinstance(error, ValueError):
+        return None
+    text = str(error)
+    if text.startswith("cannot reshape array of size"):
+        return ("the reshape's target does not hold the input's values: take "
+                "the sizes from the input's shape (all its dimensions, "
+                "height, width and depth alike, e.g. X.shape[1]), or let "
+                "-1 compute one of them; sizes written in fit one input "
+                "only")
+    dropped = re.search(r"shapes \((\d+),\d+\) \((\d+),\)", text)
+    if dropped and dropped.group(1) == dropped.group(2):
+        return ("an operand of shape (n,) meets one of shape (n, k): a sum "
+                "or max along axis 1 dropped that axis; keepdims=True "
+                "keeps it as (n, 1) so it broadcasts row by row")
+    return None
 
 
 def size_hint(label, number):
