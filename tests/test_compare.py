@@ -5,14 +5,18 @@ import pytest
 from autograder.compare import (
     Mismatch,
     check_case,
+    check_not_mutated,
     compare,
     decode,
     encode,
     explain,
     memory_links,
+    missing_layer_hint,
     named_inputs,
     output_differences,
+    shape_error_hint,
     sharing_problems,
+    size_hint,
     texts_agree,
     type_problems,
 )
@@ -292,3 +296,99 @@ def test_visible_check_refuses_shared_outputs():
             "printed": None, "separate": ["v", "s"], "mistakes": []}
     with pytest.raises(Mismatch, match="v and s are the same object"):
         check_case(initialize, case)
+
+
+def _hints(message):
+    return [line for line in message.splitlines()
+            if line.strip().startswith("Hint:")]
+
+
+@pytest.mark.parametrize("expected, got, words", [
+    (np.zeros(3), np.zeros(3, bool), ".astype(float)"),
+    (np.zeros(3, bool), np.zeros(3), "comparison itself"),
+    (3, np.int64(3), "int(x)"),
+    (0.5, np.array(0.5), "float(x)"),
+])
+def test_broken_type_promise_gets_a_hint_naming_the_fix(expected, got,
+                                                        words):
+    """Does each broken type promise get a hint with its fix, and a kept
+    one none?"""
+    hints = _hints(_type_problems(expected, got)[0])
+    assert len(hints) == 1 and words in hints[0]
+    assert _type_problems(expected, expected) == []
+
+
+def test_input_changed_in_place_gets_a_hint_to_work_on_a_copy():
+    """Is an input changed in place named with the fix, and an untouched
+    one accepted?"""
+    x = np.ones(3)
+    with pytest.raises(Mismatch) as failure:
+        check_not_mutated("f", ["x"], (x,), (x / 2,))
+    assert "Hint: x was changed in place: work on a copy (x = x.copy()" \
+        in str(failure.value)
+    check_not_mutated("f", ["x"], (x,), (x.copy(),))
+
+
+def test_a_tuple_where_an_array_is_promised_says_to_unpack():
+    """Does a tuple in place of an array get the unpacking hint, and a
+    list (no tuple) not?"""
+    assert "unpack it" in _message(np.zeros(2), (np.zeros(2), {}))
+    assert "unpack" not in _message(np.zeros(2), [0.0, 0.0])
+
+
+def test_a_dict_or_list_where_a_tuple_is_promised_gets_a_hint():
+    """Do a dict and a list in place of a tuple get a hint naming the
+    tuple, and a tuple of the wrong length none?"""
+    assert "Hint: a tuple is promised, not a dict" in _message(
+        (1.0, 2.0), {"a": 1.0})
+    assert "a list is not a tuple" in str(output_differences(
+        ("a", "b"), (1, 2), [1, 2], 1e-5, 1e-8, True)[0])
+    assert _hints(_message((1.0, 2.0), (1.0, 2.0, 3.0))) == []
+
+
+def test_size_hint_only_after_passed_checks_on_another_size():
+    """Does a failed "another size" or "another depth" case after passed
+    ones get the hint, and a first case or another label not?"""
+    assert "X.shape[1]" in size_hint("another size: X (3, 5)", 2)
+    assert "changes the depth" in size_hint("another depth: [4, 3, 1]", 3)
+    assert size_hint("another size: X (3, 5)", 1) is None
+    assert size_hint("seed 3", 2) is None
+
+
+def test_missing_last_or_first_layer_keys_get_the_loop_hint():
+    """Do keys missing for the last or the first layer get the hint about
+    the loop's range, and a missing middle layer or unnumbered key not?"""
+    want = {f"{name}{n}": 0.0 for n in (1, 2, 3) for name in "Wb"}
+    for gone in ([3], [1]):
+        got = {k: v for k, v in want.items() if int(k[1:]) not in gone}
+        assert "range(1, L + 1)" in _message(want, got)
+    middle = {k: v for k, v in want.items() if k[1:] != "2"}
+    assert _hints(_message(want, middle)) == []
+    assert _hints(_message({"a": 1.0, "b2": 1.0}, {"b2": 1.0})) == []
+
+
+def test_key_error_one_layer_past_the_inputs_gets_the_loop_hint():
+    """Does a KeyError for 'W3' get the hint when an input dict stops at
+    'W2', and not when no input holds 'W2' or another error is raised?"""
+    parameters = {"W1": 1, "b1": 0, "W2": 1, "b2": 0}
+    hint = missing_layer_hint(KeyError("W3"), (None, parameters), {})
+    assert "L = len(parameters) // 2" in hint
+    assert missing_layer_hint(KeyError("W3"), (), {"p": {"W1": 1}}) is None
+    assert missing_layer_hint(IndexError("W3"), (parameters,), {}) is None
+    assert missing_layer_hint(KeyError("W"), (parameters,), {}) is None
+
+
+def test_numpy_shape_errors_get_a_hint_naming_the_cause():
+    """Do a fixed reshape and a dropped axis get their hints, and other
+    errors none?"""
+    for call, words in [(lambda: np.zeros(10).reshape(1, 148), "-1"),
+                        (lambda: np.ones((2, 5)) / np.ones((2, 5)).sum(1),
+                         "keepdims=True")]:
+        with pytest.raises(ValueError) as failure:
+            call()
+        assert words in shape_error_hint(failure.value)
+    with pytest.raises(ValueError) as failure:
+        np.ones((2, 5)) + np.ones((3,))
+    assert shape_error_hint(failure.value) is None
+    assert shape_error_hint(KeyError("cannot reshape array of size")) \
+        is None

@@ -248,8 +248,15 @@ def _compare_value(variable, expected, got, rtol, atol, reveal):
         _compare_numbers(variable, expected, got, rtol, atol, reveal)
     elif isinstance(expected, np.ndarray):
         if not isinstance(got, np.ndarray):
-            raise Mismatch(variable, f"expected a NumPy array of shape "
-                                     f"{expected.shape}, got {_describe(got)}")
+            mismatch = Mismatch(variable, f"expected a NumPy array of shape "
+                                          f"{expected.shape}, got "
+                                          f"{_describe(got)}")
+            if isinstance(got, tuple):
+                mismatch.add_hint(
+                    f"{variable} is a tuple: a function that returns "
+                    f"several values gives a tuple; unpack it, e.g. "
+                    f"`A, cache = f(...)`")
+            raise mismatch
         _compare_arrays(variable, expected, got, rtol, atol, reveal)
     elif isinstance(expected, str):
         if not isinstance(got, str):
@@ -268,7 +275,9 @@ def _dict_differences(variable, expected, got, rtol, atol, reveal):
     missing = [key for key in expected if key not in got]
     extra = [key for key in got if key not in expected]
     if missing:
-        raise Mismatch(variable, f"missing key(s) {missing}")
+        mismatch = Mismatch(variable, f"missing key(s) {missing}")
+        mismatch.add_hint(_skipped_layer_hint(list(expected), missing))
+        raise mismatch
     if extra:
         raise Mismatch(variable, f"unexpected key(s) {extra}")
     items = {f"{variable}[{key!r}]": (expected[key], got[key])
@@ -276,14 +285,62 @@ def _dict_differences(variable, expected, got, rtol, atol, reveal):
     return _item_differences(items, rtol, atol, reveal)
 
 
+def _tuple_hint(got):
+    """The hint for ``got`` where a tuple is promised (None: no hint)."""
+    if isinstance(got, list):
+        return ("build it with parentheses, (a, b, c), or tuple(...): a "
+                "list is not a tuple")
+    if isinstance(got, dict):
+        return ("a tuple is promised, not a dict: return the values in "
+                "parentheses, (a, b, c)")
+    return None
+
+
+def _layer_number(key):
+    """The trailing number of a key such as ``'dW3'``, or None."""
+    found = re.fullmatch(r"[A-Za-z_]+(\d+)", str(key))
+    return None if found is None else int(found.group(1))
+
+
+def _skipped_layer_hint(keys, missing):
+    """The hint when the missing keys are the first or last layer's.
+
+    Parameters
+    ----------
+    keys : list
+        The expected keys, such as ``['W1', 'b1', 'W2', 'b2']``.
+    missing : list
+        Those the learner's dict lacks.
+
+    Returns
+    -------
+    str or None
+        None unless every missing key is numbered and the missing ones
+        include the lowest or the highest number of the expected keys.
+    """
+    numbers = [_layer_number(key) for key in keys]
+    gone = [_layer_number(key) for key in missing]
+    if None in numbers or None in gone:
+        return None
+    if max(gone) == max(numbers):
+        where = "the last layer"
+    elif min(gone) == min(numbers):
+        where = "the first layer"
+    else:
+        return None
+    return (f"the keys of {where} are missing: a loop skips it, or the "
+            f"code handles a fixed number of layers. Check the range "
+            f"bounds (range(1, L + 1) visits layers 1 to L) and take L "
+            f"from the inputs (L = len(parameters) // 2, or "
+            f"len(layer_dims) - 1)")
+
+
 def _sequence_differences(variable, expected, got, rtol, atol, reveal):
     if isinstance(expected, tuple) and not isinstance(got, tuple):
         mismatch = Mismatch(variable, f"expected a tuple of "
                                       f"{len(expected)} values, got "
                                       f"{_describe(got)}")
-        if isinstance(got, list):
-            mismatch.add_hint("build it with parentheses, (a, b, c), or "
-                              "tuple(...): a list is not a tuple")
+        mismatch.add_hint(_tuple_hint(got))
         raise mismatch
     if isinstance(expected, list) and not isinstance(got, (list, tuple)):
         raise Mismatch(variable, f"expected a list, got {_describe(got)}")
@@ -604,17 +661,30 @@ TYPE_WORDS = {
 }
 
 _TYPE_ADVICE = {
-    "float": "a Python float (a NumPy float64 is fine); float(x) turns a "
-             "0-d array or an int into one",
-    "int": "a Python int; int(x) turns a NumPy integer into one",
+    "float": "a Python float (a NumPy float64 is fine)",
+    "int": "a Python int",
     "integer": "an integer",
     "number": "a number",
-    "float array": "an array of floats; integers or booleans make later "
-                   "arithmetic wrong (use .astype(float), or 1.0 * x)",
-    "int array": "an array of integers (use .astype(int))",
-    "bool array": "an array of booleans (a comparison such as x > 0.5 "
-                  "gives one)",
+    "float array": "an array of floats",
+    "int array": "an array of integers",
+    "bool array": "an array of booleans",
     "array": "a NumPy array",
+}
+
+#: The hint for each broken promise: the likely cause and the fix.
+_TYPE_HINTS = {
+    "float": "a float is promised: float(x) turns a 0-d array (what "
+             "np.sum, np.dot or np.squeeze of arrays can give) or an int "
+             "into one",
+    "int": "a Python int is promised, not a NumPy integer (what np.sum "
+           "or counting on arrays gives): int(x) turns one into the other",
+    "float array": "floats are promised: integers or booleans (what a "
+                   "comparison gives) make later arithmetic wrong; use "
+                   ".astype(float), or 1.0 * x",
+    "int array": "integers are promised: use .astype(int)",
+    "bool array": "booleans (bool) are promised: the comparison itself, "
+                  "such as x > 0.5, gives them; do not round or convert "
+                  "its result",
 }
 
 
@@ -669,9 +739,10 @@ def type_problems(output_names, expected, got, types):
         if word != "any":
             word = declared_type(types, variable) or word
         if not TYPE_WORDS[word](have):
-            problems.append(Mismatch(
-                variable, f"expected {_TYPE_ADVICE[word]}; got "
-                          f"{_type_name(have)}"))
+            problem = Mismatch(variable, f"expected {_TYPE_ADVICE[word]}; "
+                                         f"got {_type_name(have)}")
+            problem.add_hint(_TYPE_HINTS.get(word))
+            problems.append(problem)
     return problems
 
 
@@ -815,12 +886,13 @@ def sharing_problems(links, separate, fresh):
             problem.add_hint(
                 f"give {other} its own array or dict (e.g. its own "
                 f"np.zeros(...)); `{other} = {name}` or `a = b = ...` "
-                f"makes one object with two names")
+                f"gives the same object two names")
         else:
             problem = Mismatch(
                 name, f"{name} shares memory with the input {other}")
             problem.add_hint(
-                "return a new array (a computed result or a .copy()); "
+                "return a new array (a computed result, new np.zeros(...) "
+                "or a .copy()); "
                 "a slice, a reshape or the input itself stays tied to the "
                 "caller's data")
         problems.append(problem)
@@ -855,9 +927,14 @@ def check_not_mutated(function_name, arg_names, args, args_after):
         try:
             compare(name, before, after, rtol=0, atol=0)
         except Mismatch:
-            raise Mismatch(name, f"{function_name} modified its input "
-                                 f"'{name}' in place; work on a copy or "
-                                 f"build a new array instead") from None
+            mismatch = Mismatch(name, f"{function_name} modified its "
+                                      f"input '{name}' in place")
+            mismatch.add_hint(
+                f"{name} was changed in place: work on a copy ({name} = "
+                f"{name}.copy(), copy.deepcopy for a dict) or build a new "
+                f"array; `x -= ...`, `x /= ...` and `x[...] = ...` write "
+                f"into the caller's data")
+            raise mismatch from None
 
 
 # --- Frozen cases (JSON) ----------------------------------------------------
@@ -1048,9 +1125,11 @@ def output_differences(output_names, expected, got, rtol, atol, reveal):
         return differences(output_names[0], expected, got, rtol, atol,
                            reveal)
     if not isinstance(got, tuple) or len(got) != len(output_names):
-        return [Mismatch("return value",
-                         f"expected a tuple ({', '.join(output_names)}), "
-                         f"got {_describe(got)}")]
+        mismatch = Mismatch("return value",
+                            f"expected a tuple ({', '.join(output_names)}), "
+                            f"got {_describe(got)}")
+        mismatch.add_hint(_tuple_hint(got))
+        return [mismatch]
     items = {name: pair for name, pair in zip(output_names,
                                               zip(expected, got))}
     return _item_differences(items, rtol, atol, reveal)
@@ -1105,13 +1184,18 @@ def check(function_name, function, cases_file="public_cases.json"):
         try:
             check_case(function, case)
         except Mismatch as mismatch:
+            mismatch.add_hint(size_hint(case["label"], number))
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
                 f"({case['label']}) failed.\n{mismatch}") from None
         except Exception as error:  # the learner's code raised
-            hints = "".join(f"\n  Hint: {hint}"
-                            for hint, output, *_ in case["mistakes"]
-                            if _raised(output) == type(error).__name__)
+            found = [hint for hint, output, *_ in case["mistakes"]
+                     if _raised(output) == type(error).__name__]
+            found.append(size_hint(case["label"], number))
+            found.append(missing_layer_hint(error, case["args"],
+                                            case["kwargs"]))
+            found.append(shape_error_hint(error))
+            hints = "".join(f"\n  Hint: {hint}" for hint in found if hint)
             raise AssertionError(
                 f"{function_name}, check {number} of {len(cases)} "
                 f"({case['label']}) raised {type(error).__name__}: {error}"
@@ -1119,6 +1203,86 @@ def check(function_name, function, cases_file="public_cases.json"):
         print(f"  ok  {case['label']}: "
               f"{_summary(case['outputs'], case['expected'])}")
     print(f"{function_name}: all {len(cases)} visible checks passed.")
+
+
+def missing_layer_hint(error, args, kwargs):
+    """The hint when a KeyError asks for the layer after the inputs' last.
+
+    Parameters
+    ----------
+    error : Exception
+        What the learner's code raised.
+    args, kwargs : tuple, dict
+        The case's inputs.
+
+    Returns
+    -------
+    str or None
+        None unless ``error`` is a KeyError for a numbered key such as
+        ``'W3'`` and an input dict holds the key before it (``'W2'``).
+    """
+    if not isinstance(error, KeyError) or len(error.args) != 1:
+        return None
+    key = error.args[0]
+    number = _layer_number(key)
+    if number is None or number < 2:
+        return None
+    before = f"{str(key)[:-len(str(number))]}{number - 1}"
+    if not any(isinstance(value, dict) and before in value
+               for value in list(args) + list(kwargs.values())):
+        return None
+    return (f"the code asks for {key!r} but the inputs stop at "
+            f"{before!r}: a loop runs one layer too far, or the code "
+            f"assumes a fixed number of layers. A dict with a W and a b "
+            f"per layer has "
+            f"L = len(parameters) // 2 layers; range(1, L + 1) visits "
+            f"layers 1 to L")
+
+
+def shape_error_hint(error):
+    """The hint for NumPy's reshape and broadcasting errors, or None.
+
+    "cannot reshape array of size N into shape (...)" means a fixed
+    target shape; "could not be broadcast ... shapes (a, b) (a,)" means
+    a reduction dropped its axis.
+    """
+    if not isinstance(error, ValueError):
+        return None
+    text = str(error)
+    if text.startswith("cannot reshape array of size"):
+        return ("the reshape's target does not hold the input's values: take "
+                "the sizes from the input's shape (all its dimensions, "
+                "height, width and depth alike, e.g. X.shape[1]), or let "
+                "-1 compute one of them; sizes written in fit one input "
+                "only")
+    dropped = re.search(r"shapes \((\d+),\d+\) \((\d+),\)", text)
+    if dropped and dropped.group(1) == dropped.group(2):
+        return ("an operand of shape (n,) meets one of shape (n, k): a sum "
+                "or max along axis 1 dropped that axis; keepdims=True "
+                "keeps it as (n, 1) so it broadcasts row by row")
+    return None
+
+
+def size_hint(label, number):
+    """The hint for a failed case that only changes sizes, or None.
+
+    Parameters
+    ----------
+    label : str
+        The case's label; cases that only change the sizes (or the
+        number of layers) of the earlier ones start with "another size"
+        or "another depth".
+    number : int
+        The case's position (1 for the first); the earlier ones passed.
+    """
+    kind = re.match(r"another (size|depth)", label)
+    if number < 2 or kind is None:
+        return None
+    return (f"the earlier checks passed and this one only changes the "
+            f"{kind.group(1)}: the code may work for the demo's sizes "
+            f"only. Look for sizes or a number of layers written in; take "
+            f"them from the inputs (X.shape[1], L = len(layer_dims)) and "
+            f"let loops run over every layer")
 
 
 def _summary(output_names, expected, width=100):
