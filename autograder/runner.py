@@ -22,7 +22,6 @@ from autograder.compare import (
     matches,
     memory_links,
 )
-from autograder.spec import reset_global_generators
 
 #: Held while a graded function runs in this process: NumPy's and
 #: Python's global generators and ``sys.stdout`` (which
@@ -32,15 +31,14 @@ _PROCESS_WIDE_STATE = threading.RLock()
 
 
 def call_case(function, args, kwargs):
-    """:func:`~autograder.compare.call_capturing`, alone and seeded.
+    """:func:`~autograder.compare.call_capturing`, alone.
 
-    The global generators are reset first (see
-    :func:`autograder.spec.reset_global_generators`), and no other thread
+    ``call_capturing`` resets the global generators first (see
+    :func:`autograder.compare.reset_global_generators`), and no other thread
     of the grader calls a graded function meanwhile, so the result and the
     printed text are the same whatever the other threads do.
     """
     with _PROCESS_WIDE_STATE:
-        reset_global_generators()
         return call_capturing(function, args, kwargs)
 
 

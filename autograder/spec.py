@@ -14,24 +14,6 @@ from typing import Callable
 
 from autograder.compare import ATOL, RTOL
 
-#: Every call of a graded function on a case (the reference's, a
-#: mutant's, the learner's, in the grader or in the sandbox) starts with
-#: NumPy's and Python's global random generators seeded with this, so that
-#: code that draws from them without seeding gets the same numbers in
-#: every process, thread and run.
-CASE_SEED = 2_718_281  # far from the seeds the assignments use
-
-
-def reset_global_generators():
-    """Seed ``np.random``'s and ``random``'s global generators with
-    :data:`CASE_SEED`."""
-    import random
-
-    import numpy as np
-
-    np.random.seed(CASE_SEED)
-    random.seed(CASE_SEED)
-
 
 @dataclass(frozen=True)
 class Case:

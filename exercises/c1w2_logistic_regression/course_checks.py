@@ -901,8 +901,28 @@ def sharing_problems(links, separate, fresh):
 
 # --- Running a function on a case -------------------------------------------
 
+#: Every call of a graded function on a case (the reference's, a
+#: mutant's, the learner's: in the notebook, the grader or the sandbox)
+#: starts with NumPy's and Python's global random generators seeded with
+#: this (far from the seeds the assignments use), so that code that draws
+#: from them without seeding gets the same numbers in every process,
+#: thread and run.
+CASE_SEED = 2_718_281
+
+
+def reset_global_generators():
+    """Seed ``np.random``'s and ``random``'s global generators with
+    :data:`CASE_SEED`."""
+    import random
+
+    np.random.seed(CASE_SEED)
+    random.seed(CASE_SEED)
+
+
 def call_capturing(function, args, kwargs):
     """Call ``function`` on copies of the inputs and capture what it prints.
+
+    The global generators are reset first (:func:`reset_global_generators`).
 
     Returns
     -------
@@ -916,6 +936,7 @@ def call_capturing(function, args, kwargs):
     """
     args_copy, kwargs_copy = copy.deepcopy(args), copy.deepcopy(kwargs)
     buffer = io.StringIO()
+    reset_global_generators()
     with contextlib.redirect_stdout(buffer):
         result = function(*args_copy, **kwargs_copy)
     return result, buffer.getvalue(), args_copy, kwargs_copy
