@@ -20,8 +20,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTENSION = ROOT / "book" / "_ext" / "notes_downloads.py"
-#: What a learner installs (book/setup.md) and what Jupyter brings along.
-INSTALLED = {"numpy", "matplotlib", "h5py", "IPython", "matplotlib_inline"}
+#: What a learner installs (book/setup.md) and what Jupyter brings along;
+#: ``pyfive`` is course_data's reader where h5py is missing (the browser).
+INSTALLED = {"numpy", "matplotlib", "h5py", "IPython", "matplotlib_inline",
+             "pyfive"}
 IMPORT = re.compile(r"^\s*(?:from\s+(\w+)[\w.]*\s+import\b|import\s+(\w+))",
                     re.M)
 

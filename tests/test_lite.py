@@ -182,23 +182,51 @@ def test_unknown_runtime_is_named_in_the_error(tmp_path):
 
 def test_a_term_serves_only_its_published_exercises(tmp_path):
     """Does a site published through c1w2 leave later folders out?"""
-    only = build_lite.published_slugs("c1w2")
-    staged = build_lite.stage_contents(tmp_path / "contents", only)
-    assert staged == sorted(only) == ["c1w2_logistic_regression",
-                                      "c1w2_numpy_basics"]
+    shown = build_lite.publication("c1w2")
+    staged = build_lite.stage_contents(tmp_path / "contents", shown.slugs)
+    assert staged == sorted(shown.slugs) == ["c1w2_logistic_regression",
+                                             "c1w2_numpy_basics"]
     assert sorted(p.name for p in (tmp_path / "contents").iterdir()) \
         == staged
+    notes = build_lite.stage_notes(tmp_path / "notes", shown.pages)
+    assert notes == ["c1w1_notes/c1w1_notes.ipynb",
+                     "c1w2_notes/c1w2_notes.ipynb"]
     with pytest.raises(build_lite.LiteBuildError, match="unknown cut-off"):
-        build_lite.published_slugs("c9w9")
+        build_lite.publication("c9w9")
+
+
+def test_every_page_of_notes_is_staged_as_its_download(tmp_path):
+    """Is each page of notes in the site as the folder its download zip
+    holds (the notebook, the preamble, the course modules it imports)?"""
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from notes_downloads import download_name, notes_pages, write_download
+
+    written = build_lite.stage_notes(tmp_path / "notes")
+    docnames = notes_pages(ROOT)
+    assert len(written) == len(docnames) == 9
+    for docname, name in zip(docnames, written):
+        folder = (tmp_path / "notes" / name).parent
+        assert folder.name == download_name(docname)
+        archive = write_download(docname, ROOT, tmp_path)
+        with zipfile.ZipFile(archive) as zipped:
+            assert sorted(zipped.namelist()) == sorted(
+                f"{folder.name}/{p.name}" for p in folder.iterdir())
+    assert (tmp_path / "notes" / "c3w1_notes" / "strategy_utils.py").is_file()
 
 
 def test_exercise_pages_get_the_run_in_browser_link(tmp_path):
-    """Does a real Sphinx build put the Lite link on an exercise page?"""
+    """Does a real Sphinx build put the Lite link on an exercise page and
+    a week page of the notes, and on no other page?"""
     source = tmp_path / "src"
     (source / "exercises" / "demo").mkdir(parents=True)
     (source / "exercises" / "demo" / "demo.rst").write_text("Demo\n====\n")
+    (source / "book" / "c2").mkdir(parents=True)
+    (source / "book" / "c2" / "week3.rst").write_text("Week\n====\n")
     (source / "index.rst").write_text(
-        "Home\n====\n\n.. toctree::\n\n   exercises/demo/demo\n")
+        "Home\n====\n\n.. toctree::\n\n   exercises/demo/demo\n"
+        "   book/c2/week3\n")
     (source / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT / 'book' / '_ext')!r})"
         "\nextensions = ['run_in_browser']\n")
@@ -208,6 +236,9 @@ def test_exercise_pages_get_the_run_in_browser_link(tmp_path):
     assert ('href="../../lite/notebooks/index.html?path=demo/demo.ipynb"'
             in page)
     assert "Run in the browser" in page
+    notes = (tmp_path / "out" / "book" / "c2" / "week3.html").read_text()
+    assert ('href="../../lite/notebooks/index.html?path=notes/c2w3_notes/'
+            'c2w3_notes.ipynb"' in notes)
     home = (tmp_path / "out" / "index.html").read_text()
     assert "Run in the browser" not in home
 
@@ -285,3 +316,18 @@ def test_wrong_function_shows_the_failure_and_its_hint(served_site,
     if shot:
         browser.scroll_to("test_propagate")
         browser.screenshot(Path(shot))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["c1w2_notes", "c3w1_notes"])
+def test_notes_code_runs_in_the_browser_offline(page, served_site, browser):
+    """Does a page's notebook of notes run to the end in the browser, its
+    course modules beside it, with no request leaving localhost?"""
+    browser.open_notebook(served_site, f"notes/{page}/{page}.ipynb",
+                          timeout=900)
+    cells, _ = browser.run_all(timeout=1800)
+    errors = [cell_text(c)[-1500:] for c in cells if is_error(c)]
+    assert not errors
+    assert cells and all(c["count"] is not None for c in cells)
+    assert sum(bool(c["outputs"]) for c in cells) >= 3
+    assert browser.external_requests() == []

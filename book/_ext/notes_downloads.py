@@ -146,18 +146,28 @@ def notes_notebook(docname: str, root: Path):
     return notebook, helpers
 
 
+def notes_folder(docname: str, root: Path) -> dict[str, bytes]:
+    """The files of a page's notes folder, as its zip holds them (file
+    name -> content): the notebook, the preamble, the helper modules and
+    their companions."""
+    name = download_name(docname)
+    notebook, helpers = notes_notebook(docname, root)
+    files = {f"{name}.ipynb": nbformat.writes(notebook).encode("utf8")}
+    for path in [root / PREAMBLE] + helpers:
+        files[path.name] = path.read_bytes()
+        if path.name in COMPANIONS:
+            source, companion = COMPANIONS[path.name]
+            files[companion] = (root / source).read_bytes()
+    return files
+
+
 def write_download(docname: str, root: Path, folder: Path) -> Path:
     """Write ``folder/<name>.zip`` for a page of notes; return its path."""
     name = download_name(docname)
-    notebook, helpers = notes_notebook(docname, root)
     archive = folder / f"{name}.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        zipped.writestr(f"{name}/{name}.ipynb", nbformat.writes(notebook))
-        for path in [root / PREAMBLE] + helpers:
-            zipped.write(path, f"{name}/{path.name}")
-            if path.name in COMPANIONS:
-                source, companion = COMPANIONS[path.name]
-                zipped.write(root / source, f"{name}/{companion}")
+        for file_name, data in notes_folder(docname, root).items():
+            zipped.writestr(f"{name}/{file_name}", data)
     return archive
 
 

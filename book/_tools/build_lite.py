@@ -273,6 +273,30 @@ def stage_contents(target: Path, only=None) -> list[str]:
     return slugs
 
 
+# --- Contents: the notes, as notebooks --------------------------------
+
+def stage_notes(target: Path, only=None) -> list[str]:
+    """Write every page of notes that is a notebook (or those whose page
+    names, e.g. ``book/c1/week2``, are in ``only``) as the folder its
+    download holds: ``target/c1w2_notes/c1w2_notes.ipynb`` with the
+    preamble and the course modules it imports
+    (:func:`notes_downloads.notes_folder`). Returns the notebooks' paths
+    in ``target``."""
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from notes_downloads import download_name, notes_folder, notes_pages
+
+    written = []
+    for docname in notes_pages(ROOT):
+        if only is not None and docname not in only:
+            continue
+        folder = target / download_name(docname)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in notes_folder(docname, ROOT).items():
+            (folder / name).write_bytes(data)
+        written.append(f"{folder.name}/{folder.name}.ipynb")
+    return written
+
+
 # --- The build --------------------------------------------------------
 
 def lite_config(runtime: str) -> dict:
@@ -301,28 +325,30 @@ def kernel_extension() -> Path:
 
 
 def build(runtime: str = "local", output: Path = OUTPUT,
-          cache: Path = CACHE, only=None) -> Path:
+          cache: Path = CACHE, only=None, pages=None) -> Path:
     """Build the site into ``output``; return it.
 
-    ``only``, when given, names the exercise folders to serve (a term
-    published week by week serves those of its published weeks).
+    ``only`` and ``pages``, when given, name the exercise folders and the
+    pages of notes to serve (a term published week by week serves those
+    of its published weeks).
     """
     if runtime not in RUNTIMES:
         raise LiteBuildError(f"unknown runtime {runtime!r}: choose one of "
                              f"{', '.join(RUNTIMES)}")
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache, prefix="site-") as tmp:
-        return build_in(Path(tmp), runtime, output, cache, only)
+        return build_in(Path(tmp), runtime, output, cache, only, pages)
 
 
 def build_in(lite_dir: Path, runtime: str, output: Path,
-             cache: Path, only=None) -> Path:
+             cache: Path, only=None, pages=None) -> Path:
     """Stage the site's sources in ``lite_dir`` and build ``output``."""
     if runtime == "local":
         assemble_pyodide(lite_dir / "static" / "pyodide", cache)
     (lite_dir / "jupyter-lite.json").write_text(
         json.dumps(lite_config(runtime), indent=2))
     stage_contents(lite_dir / "contents", only)
+    stage_notes(lite_dir / "contents" / "notes", pages)
     wheels = [fetch_wheel(*spec, cache) for spec in PIPLITE_WHEELS]
     if output.exists():
         shutil.rmtree(output)
@@ -339,11 +365,12 @@ def build_in(lite_dir: Path, runtime: str, output: Path,
     return output
 
 
-def published_slugs(cutoff: str) -> tuple:
-    """The assignments that ``course publish --through cutoff`` shows."""
+def publication(cutoff: str):
+    """What ``course publish --through cutoff`` shows: ``.slugs`` (the
+    exercise folders) and ``.pages`` (the pages, e.g. ``book/c1/week2``)."""
     from autograder.publish import CutoffError, published
     try:
-        return published(cutoff).slugs
+        return published(cutoff)
     except CutoffError as error:
         raise LiteBuildError(str(error)) from None
 
@@ -360,8 +387,10 @@ def main(argv=None) -> None:
                              "publish --through`)")
     args = parser.parse_args(argv)
     try:
-        only = published_slugs(args.through) if args.through else None
-        site = build(args.runtime, args.output, only=only)
+        shown = publication(args.through) if args.through else None
+        site = build(args.runtime, args.output,
+                     only=shown.slugs if shown else None,
+                     pages=shown.pages if shown else None)
     except LiteBuildError as error:
         sys.exit(f"build_lite: {error}")
     print(f"JupyterLite site ({args.runtime} runtime): {site}")
