@@ -82,6 +82,42 @@ def two_layer_cost_every_iteration(X, Y, layers_dims, learning_rate=0.0075,
                       print_cost, every=1)
 
 
+def two_layer_dA2_sign_flipped(X, Y, layers_dims, learning_rate=0.0075,
+                               num_iterations=3000, print_cost=False):
+    return _two_layer(X, Y, layers_dims, learning_rate, num_iterations,
+                      print_cost,
+                      start=lambda A2, Y: Y / A2 - (1 - Y) / (1 - A2))
+
+
+def two_layer_sizes_swapped(X, Y, layers_dims, learning_rate=0.0075,
+                            num_iterations=3000, print_cost=False):
+    n_h, n_x, n_y = layers_dims
+    return _two_layer(X, Y, (n_x, n_h, n_y), learning_rate, num_iterations,
+                      print_cost)
+
+
+def two_layer_dA2_into_layer_1(X, Y, layers_dims, learning_rate=0.0075,
+                               num_iterations=3000, print_cost=False):
+    np.random.seed(1)
+    n_x, n_h, n_y = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    costs = []
+    for i in range(num_iterations):
+        A1, cache1 = linear_activation_forward(X, parameters["W1"],
+                                               parameters["b1"], "relu")
+        A2, cache2 = linear_activation_forward(A1, parameters["W2"],
+                                               parameters["b2"], "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
+        _, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        _, dW1, db1 = linear_activation_backward(dA2, cache1, "relu")
+        grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
 def two_layer_parameters_only(X, Y, layers_dims, learning_rate=0.0075,
                               num_iterations=3000, print_cost=False):
     return _two_layer(X, Y, layers_dims, learning_rate, num_iterations,
@@ -109,18 +145,20 @@ def two_layer_as_L_layer(X, Y, layers_dims, learning_rate=0.0075,
 
 def _L_layer(X, Y, layers_dims, learning_rate, num_iterations, print_cost,
              init=None, rate=None, keep_update=True, every=100,
-             costs_too=True):
+             costs_too=True, first=0, record_after=False):
     np.random.seed(1)
     parameters = (init or initialize_parameters_deep)(layers_dims)
     alpha = learning_rate if rate is None else rate
     costs = []
-    for i in range(num_iterations):
+    for i in range(first, num_iterations):
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
         updated = update_parameters(parameters, grads, alpha)
         if keep_update:
             parameters = updated
+        if record_after:
+            cost = compute_cost(L_model_forward(X, parameters)[0], Y)
         if i % every == 0:
             costs.append(cost)
             if print_cost:
@@ -161,6 +199,32 @@ def L_layer_cost_every_iteration(X, Y, layers_dims, learning_rate=0.0075,
                                  num_iterations=3000, print_cost=False):
     return _L_layer(X, Y, layers_dims, learning_rate, num_iterations,
                     print_cost, every=1)
+
+
+def L_layer_starts_at_one(X, Y, layers_dims, learning_rate=0.0075,
+                          num_iterations=3000, print_cost=False):
+    return _L_layer(X, Y, layers_dims, learning_rate, num_iterations,
+                    print_cost, first=1)
+
+
+def L_layer_always_prints(X, Y, layers_dims, learning_rate=0.0075,
+                          num_iterations=3000, print_cost=False):
+    return _L_layer(X, Y, layers_dims, learning_rate, num_iterations,
+                    print_cost=True)
+
+
+def L_layer_cost_after_update(X, Y, layers_dims, learning_rate=0.0075,
+                              num_iterations=3000, print_cost=False):
+    return _L_layer(X, Y, layers_dims, learning_rate, num_iterations,
+                    print_cost, record_after=True)
+
+
+def L_layer_two_layer_init(X, Y, layers_dims, learning_rate=0.0075,
+                           num_iterations=3000, print_cost=False):
+    return _L_layer(X, Y, layers_dims, learning_rate, num_iterations,
+                    print_cost,
+                    init=lambda dims: initialize_parameters(
+                        dims[0], dims[1], dims[-1]))
 
 
 def L_layer_parameters_only(X, Y, layers_dims, learning_rate=0.0075,
@@ -208,6 +272,15 @@ MUTANTS = {
         Mutant("cost recorded every iteration",
                two_layer_cost_every_iteration,
                "record (and print) the cost only when i % 100 == 0"),
+        Mutant("dA2 with the sign flipped", two_layer_dA2_sign_flipped,
+               "check the sign of dA2: it is minus (Y / A2 - (1 - Y) / "
+               "(1 - A2)), the derivative of the cross-entropy cost"),
+        Mutant("n_x and n_h swapped", two_layer_sizes_swapped,
+               "layers_dims lists the sizes in the order (n_x, n_h, n_y): "
+               "unpack them in that order"),
+        Mutant("layer 1's backward pass fed dA2", two_layer_dA2_into_layer_1,
+               "layer 1's backward pass starts from dA1, the gradient that "
+               "layer 2's backward pass returns, not from dA2"),
         Mutant("returns parameters only", two_layer_parameters_only),
     ],
     "L_layer_model": [
@@ -221,6 +294,16 @@ MUTANTS = {
         Mutant("cost recorded every iteration",
                L_layer_cost_every_iteration,
                "record (and print) the cost only when i % 100 == 0"),
+        Mutant("loop starts at 1", L_layer_starts_at_one,
+               "run exactly num_iterations iterations, counting i from 0 "
+               "so the cost of iteration 0 is recorded"),
+        Mutant("prints when print_cost is False", L_layer_always_prints,
+               "print the costs only when print_cost is True"),
+        Mutant("cost recorded after the update", L_layer_cost_after_update,
+               "record the cost computed before the update of iteration i"),
+        Mutant("2-layer initialization", L_layer_two_layer_init,
+               "initialize with initialize_parameters_deep(layers_dims): "
+               "it makes one W, b pair per layer of any depth"),
         Mutant("returns parameters only", L_layer_parameters_only),
     ],
 }

@@ -577,6 +577,119 @@ def linear_backward_db_total(dZ, cache):
 #: round trip submits it and expects exactly that function's points lost.
 ROUND_TRIP = ("update_parameters", "gradient ascent")
 
+# --- more mistakes, one per function ----------------------------------------
+
+def init_bias_matrix(n_x, n_h, n_y):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, n_x))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
+
+def deep_init_one_layer_too_many(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims) + 1):
+        parameters["W" + str(l)] = np.random.randn(
+            layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def deep_init_biases_of_previous_layer(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(
+            layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l - 1], 1))
+    return parameters
+
+
+def linear_forward_cache_without_b(A, W, b):
+    Z = np.dot(W, A) + b
+    return Z, (A, W)
+
+
+def activation_forward_capitalized(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    if activation == "Sigmoid":
+        A, activation_cache = sigmoid(Z)
+    elif activation == "relu":
+        A, activation_cache = relu(Z)
+    else:
+        raise ValueError("activation must be sigmoid or relu")
+    return A, (linear_cache, activation_cache)
+
+
+def activation_forward_flat_cache(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A, activation_cache = sigmoid(Z) if activation == "sigmoid" else relu(Z)
+    return A, linear_cache + (activation_cache,)
+
+
+def L_forward_hidden_loop_short(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L - 1):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)],
+                                             parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)],
+                                          parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+def L_forward_every_layer_reads_X(X, parameters):
+    caches = []
+    L = len(parameters) // 2
+    for l in range(1, L):
+        _, cache = linear_activation_forward(X, parameters["W" + str(l)],
+                                             parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(X, parameters["W" + str(L)],
+                                          parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+def linear_backward_W_not_transposed(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W, dZ)
+    return dA_prev, dW, db
+
+
+def activation_backward_cache_reversed(dA, cache, activation):
+    activation_cache, linear_cache = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, activation_cache)
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+
+
+def L_backward_same_dA_for_hidden(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = (
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid"))
+    for l in reversed(range(L - 1)):
+        dA_prev, dW, db = linear_activation_backward(
+            grads["dA" + str(L - 1)], caches[l], "relu")
+        grads["dA" + str(l)] = dA_prev
+        grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dW, db
+    return grads
+
+
 MUTANTS = {
     "initialize_parameters": [
         Mutant("weights not scaled by 0.01", init_not_scaled,
@@ -597,6 +710,9 @@ MUTANTS = {
         Mutant("seed 3", init_seed_3,
                "this two-layer version uses np.random.seed(1); seed 3 "
                "belongs to the deep version"),
+        Mutant("biases of shape (n_h, n_x)", init_bias_matrix,
+               "b1 holds one bias per hidden unit: shape (n_h, 1), not "
+               "the shape of W1"),
     ],
     "initialize_parameters_deep": [
         Mutant("the application's initialization",
@@ -614,6 +730,13 @@ MUTANTS = {
         Mutant("seed in the loop", deep_init_seed_every_layer,
                "call np.random.seed(3) once, before the loop: seeding "
                "again in every layer repeats the same numbers"),
+        Mutant("one layer too many", deep_init_one_layer_too_many,
+               "layer_dims starts with the input size, so the network has "
+               "len(layer_dims) - 1 layers: stop the loop there"),
+        Mutant("biases of the previous layer",
+               deep_init_biases_of_previous_layer,
+               "b{l} holds one bias per unit of layer l: shape "
+               "(layer_dims[l], 1), like the rows of W{l}"),
     ],
     "linear_forward": [
         Mutant("bias forgotten", linear_forward_no_bias,
@@ -623,6 +746,9 @@ MUTANTS = {
         Mutant("cache in the wrong order", linear_forward_cache_order,
                "the cache is the tuple (A, W, b), in that order"),
         Mutant("cache as a list", linear_forward_cache_list),
+        Mutant("cache without b", linear_forward_cache_without_b,
+               "keep all three inputs in the cache, the tuple (A, W, b): "
+               "the backward pass unpacks three values"),
     ],
     "linear_activation_forward": [
         Mutant("activations swapped", activation_forward_swapped,
@@ -635,6 +761,12 @@ MUTANTS = {
                "the activation cache is Z (the cache that sigmoid and "
                "relu return), not A"),
         Mutant("tanh instead of relu", activation_forward_tanh_for_relu),
+        Mutant("\"Sigmoid\" with a capital S", activation_forward_capitalized,
+               "string comparison is exact: the activation names are "
+               "lowercase, \"sigmoid\" and \"relu\""),
+        Mutant("cache flattened", activation_forward_flat_cache,
+               "the cache is a pair of two caches, (linear_cache, "
+               "activation_cache), not one flat tuple"),
         Mutant("relu in place on Z", activation_forward_relu_in_place,
                "`A = Z` gives one array two names: setting A's negative "
                "entries to 0 also changes the Z kept in the cache; use "
@@ -657,6 +789,12 @@ MUTANTS = {
                "caches[0] is the cache of layer 1, caches[L-1] that of "
                "layer L"),
         Mutant("L = len(parameters)", L_forward_length_not_halved),
+        Mutant("hidden loop one layer short", L_forward_hidden_loop_short,
+               "the hidden relu layers are l = 1 to L - 1, which is "
+               "range(1, L); then comes layer L"),
+        Mutant("every layer reads X", L_forward_every_layer_reads_X,
+               "only layer 1 reads X; every later layer takes the previous "
+               "layer's output as its A_prev"),
     ],
     "compute_cost": [
         Mutant("no minus sign", cost_no_minus,
@@ -689,6 +827,10 @@ MUTANTS = {
         Mutant("dA_prev with 1/m", linear_backward_dA_prev_averaged,
                "dA_prev = W.T dZ has no 1/m"),
         Mutant("dW transposed", linear_backward_dW_transposed),
+        Mutant("W not transposed in dA_prev",
+               linear_backward_W_not_transposed,
+               "dA_prev has the shape of A_prev: multiply dZ by the "
+               "transpose of W"),
     ],
     "linear_activation_backward": [
         Mutant("activations swapped", activation_backward_swapped,
@@ -704,6 +846,10 @@ MUTANTS = {
                "as relu_backward does"),
         Mutant("sigmoid derivative of A instead of Z",
                activation_backward_uses_A_for_sigmoid),
+        Mutant("cache unpacked in the wrong order",
+               activation_backward_cache_reversed,
+               "the cache holds (linear_cache, activation_cache) in that "
+               "order: unpack it in the same order"),
     ],
     "L_model_backward": [
         Mutant("dAL with the wrong sign", L_backward_sign_flipped,
@@ -718,6 +864,10 @@ MUTANTS = {
         Mutant("dA keys shifted by one", L_backward_dA_keys_shifted,
                "the output layer's step fills grads[\"dA{L-1}\"], and the "
                "last step fills grads[\"dA0\"]"),
+        Mutant("every hidden layer fed dA{L-1}",
+               L_backward_same_dA_for_hidden,
+               "each hidden layer l + 1 starts from grads[\"dA{l + 1}\"], "
+               "the dA that the layer above it returned"),
     ],
     "update_parameters": [
         Mutant("gradient ascent", update_ascent,

@@ -27,6 +27,10 @@ def forward_squares_x(x, theta):
     return theta * x ** 2
 
 
+def forward_theta_squared(x, theta):
+    return theta * theta
+
+
 def forward_dot(x, theta):
     return np.dot(theta, x)
 
@@ -43,6 +47,10 @@ def backward_returns_J(x, theta):
 
 def backward_returns_one(x, theta):
     return 1
+
+
+def backward_of_theta_squared(x, theta):
+    return 2 * theta
 
 
 def backward_times_one(x, theta):
@@ -139,10 +147,10 @@ def _cost(X, Y, theta):
 
 
 def _approx_n(parameters, X, Y, epsilon, one_sided=False, alias=False,
-              unshifted=False, divisor=2):
+              unshifted=False, divisor=2, minus_sign=-1, skipped=0):
     theta, _ = dictionary_to_vector(parameters)
     gradapprox = np.zeros_like(theta)
-    for i in range(theta.shape[0]):
+    for i in range(theta.shape[0] - skipped):
         plus = theta if alias else np.copy(theta)
         plus[i][0] += epsilon
         J_plus = _cost(X, Y, theta if unshifted and not alias else plus)
@@ -152,7 +160,7 @@ def _approx_n(parameters, X, Y, epsilon, one_sided=False, alias=False,
                 plus[i][0] -= epsilon
         else:
             minus = theta if alias else np.copy(theta)
-            minus[i][0] -= epsilon
+            minus[i][0] += minus_sign * epsilon
             J_minus = _cost(X, Y, minus)
         width = epsilon if one_sided else divisor * epsilon
         gradapprox[i] = (J_plus - J_minus) / width
@@ -205,6 +213,25 @@ def check_n_one_d_threshold(parameters, gradients, X, Y, epsilon=1e-7):
     return difference
 
 
+def check_n_both_shifted_up(parameters, gradients, X, Y, epsilon=1e-7):
+    return _check_n(parameters, gradients, X, Y, epsilon, minus_sign=1)
+
+
+def check_n_skips_last(parameters, gradients, X, Y, epsilon=1e-7):
+    return _check_n(parameters, gradients, X, Y, epsilon, skipped=1)
+
+
+def check_n_one_d_threshold_printed(parameters, gradients, X, Y,
+                                    epsilon=1e-7):
+    grad = gradients_to_vector(gradients)
+    difference = _relative(grad, _approx_n(parameters, X, Y, epsilon))
+    verdict = ("Backward propagation has a mistake" if difference > 1e-7
+               else "Backward propagation agrees with the numerical "
+               "gradient")
+    print(f"{verdict}: difference = {difference:.1e} (threshold 1e-07)")
+    return difference
+
+
 def check_n_basis_vectors(parameters, gradients, X, Y, epsilon=1e-7):
     theta, _ = dictionary_to_vector(parameters)
     n = theta.shape[0]
@@ -240,6 +267,8 @@ MUTANTS = {
         Mutant("returns theta", forward_returns_theta,
                "J depends on x too: J = theta * x"),
         Mutant("theta * x ** 2", forward_squares_x),
+        Mutant("theta * theta", forward_theta_squared,
+               "J multiplies the parameter by the input: theta * x"),
     ],
     "backward_propagation": [
         Mutant("returns theta", backward_returns_theta,
@@ -248,6 +277,9 @@ MUTANTS = {
                "return the derivative dJ/dtheta, not J itself"),
         Mutant("returns 1", backward_returns_one,
                "the derivative of theta * x with respect to theta is x"),
+        Mutant("derivative of theta ** 2", backward_of_theta_squared,
+               "J = theta * x is linear in theta: its derivative is x, "
+               "not 2 * theta"),
     ],
     "gradient_check": [
         # No hints for the mistakes that only change the rounding noise
@@ -279,6 +311,15 @@ MUTANTS = {
                "the denominator is a sum: ||grad|| + ||gradapprox||"),
         Mutant("threshold 1e-7 instead of 2e-7", check_n_one_d_threshold,
                "the threshold of this check is 2e-7"),
+        Mutant("threshold 1e-7, also printed", check_n_one_d_threshold_printed,
+               "the threshold of this check is 2e-7 (the 1-d check's is "
+               "1e-7): compare with 2e-7 and print 2e-07"),
+        Mutant("both copies shifted by +epsilon", check_n_both_shifted_up,
+               "a difference of 1 means gradapprox is 0: theta_minus must "
+               "be shifted by -epsilon, theta_plus by +epsilon"),
+        Mutant("last parameter skipped", check_n_skips_last,
+               "loop over every parameter: range(num_parameters) "
+               "includes the last one"),
     ],
 }
 

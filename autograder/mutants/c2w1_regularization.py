@@ -51,7 +51,7 @@ def cost_frobenius_norms(A3, Y, parameters, lambd):
 # --- backward passes ---------------------------------------------------------
 
 def _backward(X, Y, A, W, decay, masks=None, keep_prob=1.0, divide=True,
-              layers_masked=(1, 2), derivative=None):
+              layers_masked=(1, 2), derivative=None, biases=None):
     """A generic backward pass of the three-layer network.
 
     ``A`` = (A1, A2, A3), ``W`` = (W1, W2, W3); ``decay`` maps a layer to
@@ -69,6 +69,8 @@ def _backward(X, Y, A, W, decay, masks=None, keep_prob=1.0, divide=True,
         dZ = grads[f"dZ{l}"]
         grads[f"dW{l}"] = dZ @ inputs[l].T / m + decay(l) * weights[l]
         grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+        if biases is not None and l in biases:
+            grads[f"db{l}"] = grads[f"db{l}"] + decay(l) * biases[l]
         if l == 1:
             break
         dA = weights[l].T @ dZ
@@ -109,6 +111,18 @@ def reg_forgets_W3(X, Y, cache, lambd):
                      lambda l: 0.0 if l == 3 else lambd / X.shape[1])
 
 
+def reg_decays_b3_too(X, Y, cache, lambd):
+    A, W = _unpack_plain(cache)
+    return _backward(X, Y, A, W, lambda l: lambd / X.shape[1],
+                     biases={3: cache[-1]})
+
+
+def reg_forgets_W1(X, Y, cache, lambd):
+    A, W = _unpack_plain(cache)
+    return _backward(X, Y, A, W,
+                     lambda l: 0.0 if l == 1 else lambd / X.shape[1])
+
+
 def reg_relu_derivative_at_zero(X, Y, cache, lambd):
     A, W = _unpack_plain(cache)
     return _backward(X, Y, A, W, lambda l: lambd / X.shape[1],
@@ -138,7 +152,7 @@ def reg_layer_loop(X, Y, cache, lambd):
 
 def _forward_drop(X, parameters, keep_prob, seed=1, divide=True,
                   keep_if=lambda u, p: u < p, order=(1, 2), drop_output=False,
-                  cache_before_mask=False):
+                  cache_before_mask=False, draw=np.random.rand):
     if seed is not None:
         np.random.seed(seed)
     W1, b1 = parameters["W1"], parameters["b1"]
@@ -147,7 +161,7 @@ def _forward_drop(X, parameters, keep_prob, seed=1, divide=True,
     n1, n2, m = W1.shape[0], W2.shape[0], X.shape[1]
     draws = {}
     for l in order:
-        draws[l] = np.random.rand(n1 if l == 1 else n2, m)
+        draws[l] = draw(n1 if l == 1 else n2, m)
     D1 = keep_if(draws[1], keep_prob).astype(int)
     D2 = keep_if(draws[2], keep_prob).astype(int)
     Z1 = W1 @ X + b1
@@ -185,6 +199,10 @@ def drop_not_seeded(X, parameters, keep_prob=0.5):
 
 def drop_masks_drawn_in_reverse(X, parameters, keep_prob=0.5):
     return _forward_drop(X, parameters, keep_prob, order=(2, 1))
+
+
+def drop_normal_draws(X, parameters, keep_prob=0.5):
+    return _forward_drop(X, parameters, keep_prob, draw=np.random.randn)
 
 
 def drop_output_layer_too(X, parameters, keep_prob=0.5):
@@ -244,6 +262,12 @@ def back_drop_layer_2_only(X, Y, cache, keep_prob):
     return _drop_backward(X, Y, cache, keep_prob, layers_masked=(2,))
 
 
+def back_drop_masks_swapped(X, Y, cache, keep_prob):
+    A, W, (D1, D2) = _unpack_drop(cache)
+    return _backward(X, Y, A, W, lambda l: 0.0, masks=(D2, D1),
+                     keep_prob=keep_prob)
+
+
 def back_drop_plain_backprop(X, Y, cache, keep_prob):
     A, W, _ = _unpack_drop(cache)
     return _backward(X, Y, A, W, lambda l: 0.0)
@@ -299,6 +323,11 @@ MUTANTS = {
                "not 2 * lambd / m * W"),
         Mutant("W3 gets no extra term", reg_forgets_W3,
                "every dW gets the extra term, dW3 included"),
+        Mutant("db3 regularized too", reg_decays_b3_too,
+               "L2 regularization penalizes the weights only: db1, db2 "
+               "and db3 get no extra term"),
+        Mutant("W1 gets no extra term", reg_forgets_W1,
+               "every dW gets the extra term, dW1 included"),
         Mutant("ReLU derivative 1 at A = 0", reg_relu_derivative_at_zero,
                "the ReLU derivative is 1 where A > 0 (strictly) and 0 "
                "elsewhere"),
@@ -313,6 +342,10 @@ MUTANTS = {
         Mutant("no np.random.seed(1)", drop_not_seeded),
         Mutant("D2 drawn before D1", drop_masks_drawn_in_reverse,
                "draw D1 (for A1) first, then D2 (for A2)"),
+        Mutant("normal draws for the masks", drop_normal_draws,
+               "draw the masks with np.random.rand (uniform on [0, 1)), "
+               "not randn (normal): only then is a unit kept with "
+               "probability keep_prob"),
         Mutant("dropout on the output too", drop_output_layer_too,
                "apply dropout to the hidden layers only, not to A3"),
         Mutant("cache holds A1, A2 before dropout",
@@ -332,6 +365,9 @@ MUTANTS = {
         Mutant("layer 1 not masked", back_drop_layer_2_only,
                "apply the masks in both hidden layers: D2 to dA2 and D1 "
                "to dA1"),
+        Mutant("masks swapped", back_drop_masks_swapped,
+               "each layer's gradient gets its own mask: D2 for dA2 "
+               "(layer 2), D1 for dA1 (layer 1)"),
         Mutant("plain backward pass", back_drop_plain_backprop),
     ],
 }
