@@ -264,7 +264,7 @@ def grade_submission(assignment, root):
     from autograder.reports import write_gradescope
 
     entry = SimpleNamespace(score=None, functions={}, messages={},
-                            error="", note="")
+                            error="", note="", lateness=None)
     try:
         text = find_notebook(Path(root) / "submission",
                              assignment.slug).read_text(encoding="utf-8")

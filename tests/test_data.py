@@ -334,10 +334,12 @@ def test_lr_utils_imports_only_numpy_and_course_data():
 def test_course_data_imports_only_the_standard_library_numpy_h5py():
     """Can course_data be copied next to a notebook on its own?
 
-    matplotlib is imported inside plot_decision_boundary only.
+    matplotlib is imported inside plot_decision_boundary only; pyfive
+    stands in for h5py where h5py does not exist (Pyodide, in the
+    browser).
     """
     assert _top_level_imports(course_data) <= {
-        "hashlib", "json", "pathlib", "numpy", "h5py"}
+        "hashlib", "json", "pathlib", "numpy", "h5py", "pyfive"}
 
 
 def test_lr_utils_generates_into_an_empty_folder(tmp_path, monkeypatch):
